@@ -1,0 +1,21 @@
+/* carta.h: the core of Carta (no GTK)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#define CARTA_INSIDE
+#include "carta-error.h"
+#include "carta-types.h"
+#include "carta-text.h"
+#include "carta-address.h"
+#include "carta-entity.h"
+#include "carta-case.h"
+#include "carta-target.h"
+#include "carta-template.h"
+#include "carta-ruleset.h"
+#include "carta-campaign.h"
+#include "carta-feed.h"
+#include "carta-catalog.h"
+#include "carta-search.h"
+#undef CARTA_INSIDE
