@@ -1,0 +1,1570 @@
+/* carta-feed.c: a validated feed (format v1) from one source
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The loader reads the whole document, checks every member against
+ * docs/feed-format.md and only then hands out a CartaFeed: a feed with one
+ * mistake is refused whole, with an error that names the JSON path.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "carta-core-resources.h"
+#include "carta-error.h"
+#include "carta-feed.h"
+#include "carta-model-private.h"
+
+#define MAX_STRING_BYTES    65536
+#define MAX_ID_CHARS        128
+#define MAX_TOP_LEVEL_ITEMS 100000
+#define MAX_INNER_ITEMS     256
+#define MAX_ADDRESS_LINES   12
+#define MAX_TEXT_LANGUAGES  64
+#define MAX_DEPTH           32
+
+#define BUNDLED_CATALOG_PATH "/io/github/carta/Carta/catalog/catalog.json"
+
+struct _CartaFeed
+{
+  GObject    parent_instance;
+
+  char      *source_id;
+  CartaText *title;
+  char      *homepage;
+  GPtrArray *campaigns;
+  GPtrArray *cases;
+  GPtrArray *targets;
+  GPtrArray *templates;
+  GPtrArray *rulesets;
+};
+
+G_DEFINE_FINAL_TYPE (CartaFeed, carta_feed, G_TYPE_OBJECT)
+
+static void
+carta_feed_finalize (GObject *object)
+{
+  CartaFeed *self = CARTA_FEED (object);
+
+  g_free (self->source_id);
+  g_clear_pointer (&self->title, carta_text_unref);
+  g_free (self->homepage);
+  g_clear_pointer (&self->campaigns, g_ptr_array_unref);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_ptr_array_unref);
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->rulesets, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (carta_feed_parent_class)->finalize (object);
+}
+
+static void
+carta_feed_class_init (CartaFeedClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = carta_feed_finalize;
+}
+
+static void
+carta_feed_init (CartaFeed *self)
+{
+  self->campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cases = g_ptr_array_new_with_free_func (g_object_unref);
+  self->targets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rulesets = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/* ------------------------------------------------------------------------
+ * The parser's state and its small readers. Every reader returns FALSE with
+ * the error set; the error message starts with the JSON path.
+ */
+
+typedef struct
+{
+  GString    *path;
+  const char *source_id;
+  GHashTable *ids;        /* id → CartaEntity, borrowed from the feed */
+  CartaFeed  *feed;
+  GError    **error;
+} Parser;
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (Parser     *p,
+      CartaError  code,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (p->error, CARTA_ERROR, code, "%s: %s", p->path->str, message);
+  return FALSE;
+}
+
+static gsize
+push_member (Parser     *p,
+             const char *name)
+{
+  gsize saved = p->path->len;
+
+  g_string_append_printf (p->path, ".%s", name);
+  return saved;
+}
+
+static gsize
+push_index (Parser *p,
+            guint   index)
+{
+  gsize saved = p->path->len;
+
+  g_string_append_printf (p->path, "[%u]", index);
+  return saved;
+}
+
+static void
+pop (Parser *p,
+     gsize   saved)
+{
+  g_string_truncate (p->path, saved);
+}
+
+/* A short, printable form of user data for messages. */
+static char *
+shown (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value, -1);
+
+  if (g_utf8_strlen (valid, -1) > 40)
+    {
+      char *end = g_utf8_offset_to_pointer (valid, 40);
+      *end = '\0';
+      return g_strconcat (valid, "…", NULL);
+    }
+  return g_steal_pointer (&valid);
+}
+
+static gboolean
+check_members (Parser             *p,
+               JsonObject         *object,
+               const char * const *allowed)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (g_str_has_prefix (name, "x-") || g_strv_contains (allowed, name))
+        continue;
+
+      {
+        g_autofree char *name_shown = shown (name);
+        return fail (p, CARTA_ERROR_INVALID_FEED, "unknown member “%s”", name_shown);
+      }
+    }
+
+  return TRUE;
+}
+
+/* The member, or NULL when absent or null; fails only when required. */
+static gboolean
+get_member (Parser      *p,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            JsonNode   **out)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *out = NULL;
+      if (required)
+        return fail (p, CARTA_ERROR_INVALID_FEED, "missing member “%s”", name);
+      return TRUE;
+    }
+
+  *out = node;
+  return TRUE;
+}
+
+static gboolean
+node_as_string (Parser      *p,
+                JsonNode    *node,
+                const char **out)
+{
+  const char *value;
+  gsize len;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected a string");
+
+  value = json_node_get_string (node);
+  len = strlen (value);
+  if (len == 0)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected a non-empty string");
+  if (len > MAX_STRING_BYTES)
+    return fail (p, CARTA_ERROR_TOO_LARGE, "the string is %" G_GSIZE_FORMAT " bytes long; the limit is %d",
+                 len, MAX_STRING_BYTES);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_string (Parser      *p,
+             JsonObject  *object,
+             const char  *name,
+             gboolean     required,
+             char       **out)
+{
+  JsonNode *node;
+  const char *value;
+  gsize saved;
+  gboolean ok;
+
+  if (!get_member (p, object, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  ok = node_as_string (p, node, &value);
+  pop (p, saved);
+
+  if (ok)
+    *out = g_strdup (value);
+  return ok;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > MAX_ID_CHARS)
+    return FALSE;
+  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && !strchr ("._-", id[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+node_as_id (Parser      *p,
+            JsonNode    *node,
+            const char **out)
+{
+  if (!node_as_string (p, node, out))
+    return FALSE;
+
+  if (!is_valid_id (*out))
+    {
+      g_autofree char *value_shown = shown (*out);
+      return fail (p, CARTA_ERROR_INVALID_FEED,
+                   "“%s” is not a valid id (1–%d characters of a–z, 0–9, “.”, “_” and “-”)",
+                   value_shown, MAX_ID_CHARS);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_id (Parser      *p,
+         JsonObject  *object,
+         const char  *name,
+         gboolean     required,
+         char       **out)
+{
+  JsonNode *node;
+  const char *value;
+  gsize saved;
+  gboolean ok;
+
+  if (!get_member (p, object, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  ok = node_as_id (p, node, &value);
+  pop (p, saved);
+
+  if (ok)
+    *out = g_strdup (value);
+  return ok;
+}
+
+static gboolean
+read_int (Parser     *p,
+          JsonObject *object,
+          const char *name,
+          gint64      min,
+          gint64      max,
+          gint64     *out)
+{
+  JsonNode *node;
+  gsize saved;
+  gint64 value;
+
+  if (!get_member (p, object, name, FALSE, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected an integer");
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    return fail (p, CARTA_ERROR_INVALID_FEED,
+                 "expected an integer between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT,
+                 min, max);
+  pop (p, saved);
+
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+read_bool (Parser     *p,
+           JsonObject *object,
+           const char *name,
+           gboolean   *out)
+{
+  JsonNode *node;
+  gsize saved;
+
+  if (!get_member (p, object, name, FALSE, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected true or false");
+  pop (p, saved);
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+is_valid_lang (const char *lang)
+{
+  const char *p = lang;
+  guint n = 0;
+
+  /* ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$ */
+  while (g_ascii_islower (*p))
+    p++, n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+
+  while (*p == '-')
+    {
+      p++;
+      n = 0;
+      while (g_ascii_isalnum (*p))
+        p++, n++;
+      if (n < 2 || n > 8)
+        return FALSE;
+    }
+
+  return *p == '\0';
+}
+
+static gboolean
+node_as_lang (Parser      *p,
+              JsonNode    *node,
+              const char **out)
+{
+  if (!node_as_string (p, node, out))
+    return FALSE;
+
+  if (!is_valid_lang (*out))
+    {
+      g_autofree char *value_shown = shown (*out);
+      return fail (p, CARTA_ERROR_INVALID_FEED, "“%s” is not a language tag such as “ru” or “pt-BR”",
+                   value_shown);
+    }
+  return TRUE;
+}
+
+static gboolean
+node_as_object (Parser      *p,
+                JsonNode    *node,
+                JsonObject **out)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected an object");
+  *out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+node_as_array (Parser     *p,
+               JsonNode   *node,
+               guint       max_items,
+               JsonArray **out)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected an array");
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) > max_items)
+    return fail (p, CARTA_ERROR_TOO_LARGE, "the array has %u items; the limit is %u",
+                 json_array_get_length (array), max_items);
+
+  *out = array;
+  return TRUE;
+}
+
+/* A localized text: {"en": "…", "ru": "…"}. */
+static gboolean
+node_as_text (Parser     *p,
+              JsonNode   *node,
+              CartaText **out)
+{
+  g_autoptr(CartaText) text = carta_text_new ();
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+
+  if (!node_as_object (p, node, &object))
+    return FALSE;
+
+  members = json_object_get_members (object);
+  if (members == NULL)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one language");
+  if (g_list_length (members) > MAX_TEXT_LANGUAGES)
+    return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *lang = l->data;
+      const char *value;
+      gsize saved = push_member (p, lang);
+
+      if (!is_valid_lang (lang))
+        {
+          g_autofree char *lang_shown = shown (lang);
+          return fail (p, CARTA_ERROR_INVALID_FEED, "“%s” is not a language tag such as “ru” or “pt-BR”",
+                       lang_shown);
+        }
+      if (!node_as_string (p, json_object_get_member (object, lang), &value))
+        return FALSE;
+      pop (p, saved);
+
+      carta_text_set (text, lang, value);
+    }
+
+  *out = g_steal_pointer (&text);
+  return TRUE;
+}
+
+static gboolean
+read_text (Parser      *p,
+           JsonObject  *object,
+           const char  *name,
+           gboolean     required,
+           CartaText  **out)
+{
+  JsonNode *node;
+  gsize saved;
+
+  if (!get_member (p, object, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  if (!node_as_text (p, node, out))
+    return FALSE;
+  pop (p, saved);
+  return TRUE;
+}
+
+static gboolean
+read_array (Parser      *p,
+            JsonObject  *object,
+            const char  *name,
+            gboolean     required,
+            guint        max_items,
+            JsonArray  **out)
+{
+  JsonNode *node;
+  gsize saved;
+
+  *out = NULL;
+  if (!get_member (p, object, name, required, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  if (!node_as_array (p, node, max_items, out))
+    return FALSE;
+  pop (p, saved);
+  return TRUE;
+}
+
+static gboolean
+read_lang_list (Parser      *p,
+                JsonObject  *object,
+                const char  *name,
+                gboolean     required,
+                GStrv       *out)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+  gsize saved;
+  guint n;
+
+  if (!read_array (p, object, name, required, MAX_TEXT_LANGUAGES, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  n = json_array_get_length (array);
+  if (required && n == 0)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one language");
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize item = push_index (p, i);
+      const char *lang;
+
+      if (!node_as_lang (p, json_array_get_element (array, i), &lang))
+        return FALSE;
+      g_strv_builder_add (builder, lang);
+      pop (p, item);
+    }
+  pop (p, saved);
+
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+read_address (Parser        *p,
+              JsonObject    *object,
+              const char    *name,
+              CartaAddress **out)
+{
+  static const char * const members[] = { "lines", "country", NULL };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *country = NULL;
+  JsonObject *address;
+  JsonArray *array;
+  JsonNode *node;
+  gsize saved;
+
+  if (!get_member (p, object, name, FALSE, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  if (!node_as_object (p, node, &address) ||
+      !check_members (p, address, members) ||
+      !read_array (p, address, "lines", TRUE, MAX_ADDRESS_LINES, &array) ||
+      !read_string (p, address, "country", FALSE, &country))
+    return FALSE;
+
+  {
+    gsize lines_saved = push_member (p, "lines");
+
+    if (json_array_get_length (array) == 0)
+      return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one line");
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        gsize item = push_index (p, i);
+        const char *line;
+
+        if (!node_as_string (p, json_array_get_element (array, i), &line))
+          return FALSE;
+        if (strchr (line, '\n'))
+          return fail (p, CARTA_ERROR_INVALID_FEED, "a line of an address cannot contain a line break");
+        g_strv_builder_add (builder, line);
+        pop (p, item);
+      }
+    pop (p, lines_saved);
+  }
+  pop (p, saved);
+
+  lines = g_strv_builder_end (builder);
+  *out = carta_address_new ((const char * const *) lines, country);
+  return TRUE;
+}
+
+/* Reads "id", checks it is unique in the feed and gives the entity its identity. */
+static gboolean
+read_identity (Parser      *p,
+               JsonObject  *object,
+               CartaEntity *entity)
+{
+  g_autofree char *id = NULL;
+
+  if (!read_id (p, object, "id", TRUE, &id))
+    return FALSE;
+
+  if (g_hash_table_contains (p->ids, id))
+    {
+      gsize saved = push_member (p, "id");
+      fail (p, CARTA_ERROR_DUPLICATE_ID, "the id “%s” is used twice in this feed", id);
+      pop (p, saved);
+      return FALSE;
+    }
+
+  carta_entity_set_identity (entity, p->source_id, id);
+  g_hash_table_insert (p->ids, (gpointer) carta_entity_get_id (entity), entity);
+  return TRUE;
+}
+
+static gpointer
+resolve (Parser      *p,
+         const char  *id,
+         GType        type,
+         const char  *what)
+{
+  CartaEntity *entity = g_hash_table_lookup (p->ids, id);
+
+  if (entity == NULL)
+    {
+      fail (p, CARTA_ERROR_UNKNOWN_REFERENCE, "no %s with the id “%s” in this feed", what, id);
+      return NULL;
+    }
+  if (!g_type_is_a (G_OBJECT_TYPE (entity), type))
+    {
+      fail (p, CARTA_ERROR_UNKNOWN_REFERENCE, "“%s” is not a %s", id, what);
+      return NULL;
+    }
+  return entity;
+}
+
+static gboolean
+read_reference (Parser      *p,
+                JsonObject  *object,
+                const char  *name,
+                GType        type,
+                const char  *what,
+                gpointer    *out)
+{
+  g_autofree char *id = NULL;
+  gsize saved;
+
+  if (!read_id (p, object, name, FALSE, &id))
+    return FALSE;
+  if (id == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  *out = resolve (p, id, type, what);
+  if (*out == NULL)
+    return FALSE;
+  g_object_ref (*out);
+  pop (p, saved);
+  return TRUE;
+}
+
+static gboolean
+read_references (Parser     *p,
+                 JsonObject *object,
+                 const char *name,
+                 GType       type,
+                 const char *what,
+                 GPtrArray  *into)
+{
+  JsonArray *array;
+  gsize saved;
+
+  if (!read_array (p, object, name, FALSE, MAX_INNER_ITEMS, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize item = push_index (p, i);
+      const char *id;
+      gpointer entity;
+
+      if (!node_as_id (p, json_array_get_element (array, i), &id) ||
+          !(entity = resolve (p, id, type, what)))
+        return FALSE;
+      if (!g_ptr_array_find (into, entity, NULL))
+        g_ptr_array_add (into, g_object_ref (entity));
+      pop (p, item);
+    }
+  pop (p, saved);
+  return TRUE;
+}
+
+/* Iterates over one of the document's item arrays, with the path set. */
+typedef gboolean (*ItemReader) (Parser *p, JsonObject *item);
+
+static gboolean
+read_items (Parser     *p,
+            JsonObject *root,
+            const char *name,
+            ItemReader  reader)
+{
+  JsonArray *array;
+  gsize saved;
+
+  if (!read_array (p, root, name, FALSE, MAX_TOP_LEVEL_ITEMS, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  saved = push_member (p, name);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize item = push_index (p, i);
+      JsonObject *object;
+
+      if (!node_as_object (p, json_array_get_element (array, i), &object) ||
+          !reader (p, object))
+        return FALSE;
+      pop (p, item);
+    }
+  pop (p, saved);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Rulesets
+ */
+
+static const char * const rule_categories[] = {
+  "war", "case-details", "politics", "insult", "extremism", "lgbt", "latin-script",
+  "foreign-words", "abbreviation", "cipher", "swearing", "forbidden-words", "length", "other",
+  NULL
+};
+
+static gboolean
+read_rule (Parser       *p,
+           JsonObject   *object,
+           CartaRuleset *ruleset)
+{
+  static const char * const members[] = {
+    "id", "category", "severity", "languages", "patterns", "title", "explanation", NULL
+  };
+  g_autoptr(CartaRule) rule = g_new0 (CartaRule, 1);
+  g_autofree char *severity = NULL;
+  JsonArray *patterns;
+  gsize saved;
+
+  rule->severity = CARTA_RULE_WARNING;
+  rule->patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+
+  if (!check_members (p, object, members) ||
+      !read_id (p, object, "id", TRUE, &rule->id) ||
+      !read_string (p, object, "category", TRUE, &rule->category) ||
+      !read_string (p, object, "severity", FALSE, &severity) ||
+      !read_lang_list (p, object, "languages", FALSE, &rule->languages) ||
+      !read_array (p, object, "patterns", TRUE, MAX_INNER_ITEMS, &patterns) ||
+      !read_text (p, object, "title", TRUE, &rule->title) ||
+      !read_text (p, object, "explanation", TRUE, &rule->explanation))
+    return FALSE;
+
+  for (guint i = 0; i < ruleset->rules->len; i++)
+    {
+      CartaRule *other = g_ptr_array_index (ruleset->rules, i);
+      if (g_str_equal (other->id, rule->id))
+        {
+          saved = push_member (p, "id");
+          return fail (p, CARTA_ERROR_DUPLICATE_ID, "the rule id “%s” is used twice in this ruleset", rule->id);
+        }
+    }
+
+  if (!g_strv_contains (rule_categories, rule->category))
+    {
+      g_autofree char *category_shown = shown (rule->category);
+      saved = push_member (p, "category");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "unknown category “%s”", category_shown);
+    }
+
+  if (severity != NULL)
+    {
+      if (g_str_equal (severity, "warning"))
+        rule->severity = CARTA_RULE_WARNING;
+      else if (g_str_equal (severity, "advice"))
+        rule->severity = CARTA_RULE_ADVICE;
+      else
+        {
+          saved = push_member (p, "severity");
+          return fail (p, CARTA_ERROR_INVALID_FEED, "expected “warning” or “advice”");
+        }
+    }
+
+  saved = push_member (p, "patterns");
+  if (json_array_get_length (patterns) == 0)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one pattern");
+
+  for (guint i = 0; i < json_array_get_length (patterns); i++)
+    {
+      gsize item = push_index (p, i);
+      g_autoptr(GError) regex_error = NULL;
+      const char *pattern;
+      GRegex *regex;
+
+      if (!node_as_string (p, json_array_get_element (patterns, i), &pattern))
+        return FALSE;
+      if (strlen (pattern) > 1024)
+        return fail (p, CARTA_ERROR_TOO_LARGE, "a pattern is limited to 1024 bytes");
+
+      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, &regex_error);
+      if (regex == NULL)
+        return fail (p, CARTA_ERROR_INVALID_FEED, "the pattern does not compile: %s", regex_error->message);
+      g_ptr_array_add (rule->patterns, regex);
+      pop (p, item);
+    }
+  pop (p, saved);
+
+  g_ptr_array_add (ruleset->rules, g_steal_pointer (&rule));
+  return TRUE;
+}
+
+static gboolean
+read_ruleset (Parser     *p,
+              JsonObject *object)
+{
+  static const char * const members[] = { "id", "title", "summary", "rules", NULL };
+  g_autoptr(CartaRuleset) ruleset = g_object_new (CARTA_TYPE_RULESET, NULL);
+  JsonArray *rules;
+  gsize saved;
+
+  if (!check_members (p, object, members) ||
+      !read_identity (p, object, CARTA_ENTITY (ruleset)) ||
+      !read_text (p, object, "title", TRUE, &ruleset->title) ||
+      !read_text (p, object, "summary", FALSE, &ruleset->summary) ||
+      !read_array (p, object, "rules", TRUE, MAX_INNER_ITEMS, &rules))
+    return FALSE;
+
+  saved = push_member (p, "rules");
+  for (guint i = 0; i < json_array_get_length (rules); i++)
+    {
+      gsize item = push_index (p, i);
+      JsonObject *rule;
+
+      if (!node_as_object (p, json_array_get_element (rules, i), &rule) ||
+          !read_rule (p, rule, ruleset))
+        return FALSE;
+      pop (p, item);
+    }
+  pop (p, saved);
+
+  g_ptr_array_add (p->feed->rulesets, g_steal_pointer (&ruleset));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Templates
+ */
+
+static gboolean
+same_placeholders (GPtrArray *a,
+                   GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (!g_ptr_array_find_with_equal_func (b, g_ptr_array_index (a, i), g_str_equal, NULL))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+join_placeholders (GPtrArray *names)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (str, "%s{%s}", i ? ", " : "", (char *) g_ptr_array_index (names, i));
+  if (names->len == 0)
+    g_string_append (str, "none");
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+/* Every translation must use the same placeholders as the source text:
+ * English, or the first language when there is no English. */
+static gboolean
+check_placeholders (Parser     *p,
+                    const char *member,
+                    CartaText  *text)
+{
+  g_auto(GStrv) langs = NULL;
+  g_autoptr(GPtrArray) reference = NULL;
+  const char *reference_lang;
+  gsize saved;
+
+  if (text == NULL)
+    return TRUE;
+
+  langs = carta_text_dup_languages (text);
+  reference_lang = carta_text_has (text, "en") ? "en" : langs[0];
+
+  saved = member ? push_member (p, member) : p->path->len;
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; langs[i] != NULL; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
+          g_autoptr(GPtrArray) names = NULL;
+          gsize lang_saved;
+
+          /* The reference language first, then the translations. */
+          if ((pass == 0) != g_str_equal (langs[i], reference_lang))
+            continue;
+
+          lang_saved = push_member (p, langs[i]);
+          names = carta_template_parse_placeholders (carta_text_get (text, langs[i]), &local_error);
+          if (names == NULL)
+            return fail (p, CARTA_ERROR_PLACEHOLDER, "%s", local_error->message);
+
+          if (pass == 0)
+            reference = g_steal_pointer (&names);
+          else if (!same_placeholders (names, reference))
+            {
+              g_autofree char *got = join_placeholders (names);
+              g_autofree char *expected = join_placeholders (reference);
+              return fail (p, CARTA_ERROR_PLACEHOLDER,
+                           "the translation uses %s but the “%s” text uses %s",
+                           got, reference_lang, expected);
+            }
+          pop (p, lang_saved);
+        }
+    }
+  pop (p, saved);
+  return TRUE;
+}
+
+static gboolean
+read_paragraph (Parser        *p,
+                JsonObject    *object,
+                CartaTemplate *template)
+{
+  static const char * const members[] = { "id", "text", "optional", "default", NULL };
+  g_autoptr(CartaParagraph) paragraph = g_new0 (CartaParagraph, 1);
+
+  paragraph->enabled_by_default = TRUE;
+
+  if (!check_members (p, object, members) ||
+      !read_id (p, object, "id", TRUE, &paragraph->id) ||
+      !read_text (p, object, "text", TRUE, &paragraph->text) ||
+      !read_bool (p, object, "optional", &paragraph->optional) ||
+      !read_bool (p, object, "default", &paragraph->enabled_by_default) ||
+      !check_placeholders (p, "text", paragraph->text))
+    return FALSE;
+
+  for (guint i = 0; i < template->paragraphs->len; i++)
+    {
+      CartaParagraph *other = g_ptr_array_index (template->paragraphs, i);
+      if (g_str_equal (other->id, paragraph->id))
+        {
+          push_member (p, "id");
+          return fail (p, CARTA_ERROR_DUPLICATE_ID, "the paragraph id “%s” is used twice in this template",
+                       paragraph->id);
+        }
+    }
+
+  g_ptr_array_add (template->paragraphs, g_steal_pointer (&paragraph));
+  return TRUE;
+}
+
+static gboolean
+read_template (Parser     *p,
+               JsonObject *object)
+{
+  static const char * const members[] = {
+    "id", "kind", "addressee", "title", "subject", "paragraphs", "closing", "max_words", "max_pages", NULL
+  };
+  g_autoptr(CartaTemplate) template = g_object_new (CARTA_TYPE_TEMPLATE, NULL);
+  g_autofree char *kind = NULL;
+  g_autofree char *addressee = NULL;
+  gint64 max_words = 0, max_pages = 0;
+  JsonArray *paragraphs;
+  gsize saved;
+
+  if (!check_members (p, object, members) ||
+      !read_identity (p, object, CARTA_ENTITY (template)) ||
+      !read_string (p, object, "kind", TRUE, &kind) ||
+      !read_string (p, object, "addressee", TRUE, &addressee) ||
+      !read_text (p, object, "title", TRUE, &template->title) ||
+      !read_text (p, object, "subject", FALSE, &template->subject) ||
+      !read_array (p, object, "paragraphs", TRUE, MAX_INNER_ITEMS, &paragraphs) ||
+      !read_text (p, object, "closing", FALSE, &template->closing) ||
+      !read_int (p, object, "max_words", 1, 100000, &max_words) ||
+      !read_int (p, object, "max_pages", 1, 100, &max_pages) ||
+      !check_placeholders (p, "subject", template->subject) ||
+      !check_placeholders (p, "closing", template->closing))
+    return FALSE;
+
+  if (!carta_letter_kind_from_string (kind, &template->kind))
+    {
+      g_autofree char *kind_shown = shown (kind);
+      push_member (p, "kind");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "unknown kind “%s” (expected “solidarity” or “appeal”)",
+                   kind_shown);
+    }
+  if (!carta_addressee_role_from_string (addressee, &template->addressee_role))
+    {
+      g_autofree char *addressee_shown = shown (addressee);
+      push_member (p, "addressee");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "unknown addressee “%s”", addressee_shown);
+    }
+
+  template->max_words = (guint) max_words;
+  template->max_pages = (guint) max_pages;
+
+  saved = push_member (p, "paragraphs");
+  if (json_array_get_length (paragraphs) == 0)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one paragraph");
+  for (guint i = 0; i < json_array_get_length (paragraphs); i++)
+    {
+      gsize item = push_index (p, i);
+      JsonObject *paragraph;
+
+      if (!node_as_object (p, json_array_get_element (paragraphs, i), &paragraph) ||
+          !read_paragraph (p, paragraph, template))
+        return FALSE;
+      pop (p, item);
+    }
+  pop (p, saved);
+
+  carta_template_update_languages (template);
+  g_ptr_array_add (p->feed->templates, g_steal_pointer (&template));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Targets
+ */
+
+static gboolean
+read_target (Parser     *p,
+             JsonObject *object)
+{
+  static const char * const members[] = {
+    "id", "role", "title", "organization", "salutation", "address", "email", "user_supplied", NULL
+  };
+  g_autoptr(CartaTarget) target = g_object_new (CARTA_TYPE_TARGET, NULL);
+  g_autofree char *role = NULL;
+
+  if (!check_members (p, object, members) ||
+      !read_identity (p, object, CARTA_ENTITY (target)) ||
+      !read_string (p, object, "role", TRUE, &role) ||
+      !read_text (p, object, "title", TRUE, &target->title) ||
+      !read_text (p, object, "organization", FALSE, &target->organization) ||
+      !read_text (p, object, "salutation", TRUE, &target->salutation) ||
+      !read_address (p, object, "address", &target->address) ||
+      !read_string (p, object, "email", FALSE, &target->email) ||
+      !read_bool (p, object, "user_supplied", &target->user_supplied))
+    return FALSE;
+
+  if (!carta_addressee_role_from_string (role, &target->role) ||
+      target->role == CARTA_ADDRESSEE_PRISONER)
+    {
+      g_autofree char *role_shown = shown (role);
+      push_member (p, "role");
+      return fail (p, CARTA_ERROR_INVALID_FEED,
+                   "unknown role “%s” (expected “official”, “representative”, “company” or “international-body”)",
+                   role_shown);
+    }
+
+  if (target->email != NULL && (strchr (target->email, '@') == NULL || strlen (target->email) > 320 ||
+                                strpbrk (target->email, " \t\r\n<>")))
+    {
+      g_autofree char *email_shown = shown (target->email);
+      push_member (p, "email");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "“%s” is not an email address", email_shown);
+    }
+
+  g_ptr_array_add (p->feed->targets, g_steal_pointer (&target));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Cases
+ */
+
+static gboolean
+read_name_forms (Parser     *p,
+                 JsonObject *object,
+                 CartaCase  *self)
+{
+  static const char * const form_members[] = { "dative", "given", NULL };
+  g_autoptr(GList) langs = NULL;
+  JsonObject *forms;
+  JsonNode *node;
+  gsize saved;
+
+  if (!get_member (p, object, "name_forms", FALSE, &node))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  saved = push_member (p, "name_forms");
+  if (!node_as_object (p, node, &forms))
+    return FALSE;
+
+  self->name_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  langs = json_object_get_members (forms);
+  if (g_list_length (langs) > MAX_TEXT_LANGUAGES)
+    return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
+
+  for (GList *l = langs; l != NULL; l = l->next)
+    {
+      const char *lang = l->data;
+      gsize lang_saved = push_member (p, lang);
+      JsonObject *by_form;
+
+      if (!is_valid_lang (lang))
+        return fail (p, CARTA_ERROR_INVALID_FEED, "not a language tag such as “ru”");
+      if (!node_as_object (p, json_object_get_member (forms, lang), &by_form) ||
+          !check_members (p, by_form, form_members))
+        return FALSE;
+
+      for (guint i = 0; form_members[i] != NULL; i++)
+        {
+          g_autofree char *value = NULL;
+
+          if (!read_string (p, by_form, form_members[i], FALSE, &value))
+            return FALSE;
+          if (value != NULL)
+            g_hash_table_insert (self->name_forms,
+                                 g_strconcat (lang, "/", form_members[i], NULL),
+                                 g_steal_pointer (&value));
+        }
+      pop (p, lang_saved);
+    }
+  pop (p, saved);
+  return TRUE;
+}
+
+static gboolean
+read_case (Parser     *p,
+           JsonObject *object)
+{
+  static const char * const members[] = {
+    "id", "name", "name_latin", "name_forms", "birth_year", "status", "country", "story",
+    "interests", "facility", "address", "letter_languages", "can_receive_letters", "demo",
+    "ruleset", "templates", NULL
+  };
+  g_autoptr(CartaCase) self = g_object_new (CARTA_TYPE_CASE, NULL);
+  g_autofree char *status = NULL;
+  gint64 birth_year = 0;
+  JsonArray *interests;
+
+  if (!check_members (p, object, members) ||
+      !read_identity (p, object, CARTA_ENTITY (self)) ||
+      !read_string (p, object, "name", TRUE, &self->name) ||
+      !read_string (p, object, "name_latin", FALSE, &self->name_latin) ||
+      !read_name_forms (p, object, self) ||
+      !read_int (p, object, "birth_year", 1900, 2100, &birth_year) ||
+      !read_string (p, object, "status", TRUE, &status) ||
+      !read_string (p, object, "country", FALSE, &self->country) ||
+      !read_text (p, object, "story", FALSE, &self->story) ||
+      !read_array (p, object, "interests", FALSE, MAX_INNER_ITEMS, &interests) ||
+      !read_text (p, object, "facility", FALSE, &self->facility) ||
+      !read_address (p, object, "address", &self->address) ||
+      !read_lang_list (p, object, "letter_languages", TRUE, &self->letter_languages) ||
+      !read_bool (p, object, "can_receive_letters", &self->can_receive_letters) ||
+      !read_bool (p, object, "demo", &self->is_demo) ||
+      !read_reference (p, object, "ruleset", CARTA_TYPE_RULESET, "ruleset", (gpointer *) &self->ruleset) ||
+      !read_references (p, object, "templates", CARTA_TYPE_TEMPLATE, "template", self->templates))
+    return FALSE;
+
+  self->birth_year = (guint) birth_year;
+
+  if (!carta_case_status_from_string (status, &self->status))
+    {
+      g_autofree char *status_shown = shown (status);
+      push_member (p, "status");
+      return fail (p, CARTA_ERROR_INVALID_FEED,
+                   "unknown status “%s” (expected “detained”, “imprisoned”, “released”, “deceased” or “unknown”)",
+                   status_shown);
+    }
+
+  if (self->country != NULL &&
+      (strlen (self->country) != 2 || !g_ascii_isupper (self->country[0]) || !g_ascii_isupper (self->country[1])))
+    {
+      push_member (p, "country");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "expected a two-letter country code such as “RU” or “BY”");
+    }
+
+  if (interests != NULL)
+    {
+      gsize saved = push_member (p, "interests");
+
+      for (guint i = 0; i < json_array_get_length (interests); i++)
+        {
+          gsize item = push_index (p, i);
+          CartaText *interest;
+
+          if (!node_as_text (p, json_array_get_element (interests, i), &interest))
+            return FALSE;
+          g_ptr_array_add (self->interests, interest);
+          pop (p, item);
+        }
+      pop (p, saved);
+    }
+
+  /* Computed here, on the loader's thread, so the first search is instant. */
+  carta_entity_get_search_key (CARTA_ENTITY (self));
+  g_ptr_array_add (p->feed->cases, g_steal_pointer (&self));
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
+ * Campaigns and the document
+ */
+
+static gboolean
+parse_date (const char *str,
+            GDate     **out)
+{
+  guint year, month, day;
+
+  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+      return FALSE;
+
+  year = g_ascii_strtoull (str, NULL, 10);
+  month = g_ascii_strtoull (str + 5, NULL, 10);
+  day = g_ascii_strtoull (str + 8, NULL, 10);
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  *out = g_date_new_dmy (day, month, year);
+  return TRUE;
+}
+
+static gboolean
+read_campaign (Parser     *p,
+               JsonObject *object)
+{
+  static const char * const members[] = {
+    "id", "title", "summary", "description", "region", "deadline", "cases", "targets",
+    "templates", "ruleset", NULL
+  };
+  g_autoptr(CartaCampaign) self = g_object_new (CARTA_TYPE_CAMPAIGN, NULL);
+  g_autofree char *deadline = NULL;
+
+  if (!check_members (p, object, members) ||
+      !read_identity (p, object, CARTA_ENTITY (self)) ||
+      !read_text (p, object, "title", TRUE, &self->title) ||
+      !read_text (p, object, "summary", TRUE, &self->summary) ||
+      !read_text (p, object, "description", FALSE, &self->description) ||
+      !read_string (p, object, "region", FALSE, &self->region) ||
+      !read_string (p, object, "deadline", FALSE, &deadline) ||
+      !read_references (p, object, "cases", CARTA_TYPE_CASE, "case", self->cases) ||
+      !read_references (p, object, "targets", CARTA_TYPE_TARGET, "target", self->targets) ||
+      !read_references (p, object, "templates", CARTA_TYPE_TEMPLATE, "template", self->templates) ||
+      !read_reference (p, object, "ruleset", CARTA_TYPE_RULESET, "ruleset", (gpointer *) &self->ruleset))
+    return FALSE;
+
+  if (deadline != NULL && !parse_date (deadline, &self->deadline))
+    {
+      push_member (p, "deadline");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "expected a date written YYYY-MM-DD");
+    }
+
+  carta_entity_get_search_key (CARTA_ENTITY (self));
+  g_ptr_array_add (p->feed->campaigns, g_steal_pointer (&self));
+  return TRUE;
+}
+
+static gboolean
+read_source (Parser     *p,
+             JsonObject *root)
+{
+  static const char * const members[] = { "title", "homepage", "updated", NULL };
+  g_autofree char *updated = NULL;
+  g_autoptr(GDate) date = NULL;
+  JsonObject *source;
+  JsonNode *node;
+  gsize saved;
+
+  if (!get_member (p, root, "source", TRUE, &node))
+    return FALSE;
+
+  saved = push_member (p, "source");
+  if (!node_as_object (p, node, &source) ||
+      !check_members (p, source, members) ||
+      !read_text (p, source, "title", TRUE, &p->feed->title) ||
+      !read_string (p, source, "homepage", FALSE, &p->feed->homepage) ||
+      !read_string (p, source, "updated", FALSE, &updated))
+    return FALSE;
+
+  if (p->feed->homepage != NULL && !g_str_has_prefix (p->feed->homepage, "https://"))
+    {
+      push_member (p, "homepage");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "expected an https:// address");
+    }
+  if (updated != NULL && !parse_date (updated, &date))
+    {
+      push_member (p, "updated");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "expected a date written YYYY-MM-DD");
+    }
+  pop (p, saved);
+  return TRUE;
+}
+
+/* JsonParser recurses once per level: refuse deep nesting before it sees it. */
+static gboolean
+check_depth (const char  *data,
+             gsize        len,
+             GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE,
+                           "$: the document is nested more than %d levels deep", MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_encoding (const char  *data,
+                gsize        len,
+                GError     **error)
+{
+  const char *end;
+
+  if (!g_utf8_validate_len (data, len, &end))
+    {
+      gsize offset = end - data;
+      guint line = 1;
+
+      for (const char *c = data; c < end; c++)
+        if (*c == '\n')
+          line++;
+
+      if (*end == '\0' && offset < len)
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8,
+                     "$: the feed contains a NUL byte at byte %" G_GSIZE_FORMAT " (line %u)", offset, line);
+      else
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8,
+                     "$: the feed is not valid UTF-8 at byte %" G_GSIZE_FORMAT " (line %u)", offset, line);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+CartaFeed *
+carta_feed_new_from_bytes (GBytes      *bytes,
+                           const char  *source_id,
+                           GError     **error)
+{
+  static const char * const members[] = {
+    "carta_feed", "source", "rulesets", "templates", "targets", "cases", "campaigns", NULL
+  };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  g_autoptr(GError) json_error = NULL;
+  JsonNode *root_node, *version;
+  JsonObject *root;
+  const char *data;
+  gsize len;
+  Parser p;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (source_id != NULL && is_valid_id (source_id), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len > CARTA_FEED_MAX_SIZE)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE,
+                   "$: the feed is %.1f MiB; the limit is %d MiB",
+                   len / (1024.0 * 1024.0), CARTA_FEED_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (len == 0 || data == NULL)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "$: the feed is empty");
+      return NULL;
+    }
+  if (!check_encoding (data, len, error) || !check_depth (data, len, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON,
+                   "$: the feed is not valid JSON: %s", json_error->message);
+      return NULL;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "$: the feed is empty");
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, "$: expected an object");
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  version = json_object_get_member (root, "carta_feed");
+  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
+      json_node_get_value_type (version) != G_TYPE_INT64)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                   "$.carta_feed: missing or not an integer: this is not a Carta feed");
+      return NULL;
+    }
+  if (json_node_get_int (version) != 1)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_UNSUPPORTED_VERSION,
+                   "$.carta_feed: version %" G_GINT64_FORMAT " is not supported (this version of Carta reads version 1)",
+                   json_node_get_int (version));
+      return NULL;
+    }
+
+  feed = g_object_new (CARTA_TYPE_FEED, NULL);
+  feed->source_id = g_strdup (source_id);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  path = g_string_new ("$");
+
+  p = (Parser) { path, source_id, ids, feed, error };
+
+  /* References only point back: rulesets and templates first, campaigns last. */
+  if (!check_members (&p, root, members) ||
+      !read_source (&p, root) ||
+      !read_items (&p, root, "rulesets", read_ruleset) ||
+      !read_items (&p, root, "templates", read_template) ||
+      !read_items (&p, root, "targets", read_target) ||
+      !read_items (&p, root, "cases", read_case) ||
+      !read_items (&p, root, "campaigns", read_campaign))
+    return NULL;
+
+  return g_steal_pointer (&feed);
+}
+
+CartaFeed *
+carta_feed_new_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resource_lookup_data (carta_core_get_resource (), BUNDLED_CATALOG_PATH,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return carta_feed_new_from_bytes (bytes, CARTA_BUNDLED_SOURCE_ID, error);
+}
+
+const char *
+carta_feed_get_source_id (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->source_id;
+}
+
+CartaText *
+carta_feed_get_title (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->title;
+}
+
+const char *
+carta_feed_get_homepage (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->homepage;
+}
+
+GPtrArray *
+carta_feed_get_campaigns (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->campaigns;
+}
+
+GPtrArray *
+carta_feed_get_cases (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->cases;
+}
+
+GPtrArray *
+carta_feed_get_targets (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->targets;
+}
+
+GPtrArray *
+carta_feed_get_templates (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->templates;
+}
+
+GPtrArray *
+carta_feed_get_rulesets (CartaFeed *self)
+{
+  g_return_val_if_fail (CARTA_IS_FEED (self), NULL);
+  return self->rulesets;
+}

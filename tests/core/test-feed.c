@@ -1,0 +1,524 @@
+/* test-feed.c: the feed loader on good and bad input
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <carta/carta.h>
+
+static char *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static CartaFeed *
+load_string (const char  *json,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  return carta_feed_new_from_bytes (bytes, "test", error);
+}
+
+/* The good fixture with one piece of text replaced: each bad-input test
+ * changes exactly one thing, so the error must be about that thing. */
+static CartaFeed *
+load_with_replacement (const char  *old,
+                       const char  *new,
+                       GError     **error)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GString) str = g_string_new (json);
+
+  g_assert_nonnull (strstr (json, old));
+  g_assert_cmpuint (g_string_replace (str, old, new, 1), ==, 1);
+  return load_string (str->str, error);
+}
+
+static void
+assert_refused (const char *old,
+                const char *new,
+                int         code,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = load_with_replacement (old, new, &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, code);
+  if (strstr (error->message, message) == NULL)
+    g_error ("expected “%s” in the error, got “%s”", message, error->message);
+}
+
+static void
+test_good_feed (void)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = load_string (json, &error);
+  CartaCampaign *campaign;
+  CartaCase *ivanov, *markup;
+  CartaTemplate *hello;
+  CartaTarget *ohchr;
+  CartaRuleset *ruleset;
+  CartaParagraph *interests;
+  const char * const expected_languages[] = { "en", "ru", NULL };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+
+  g_assert_cmpstr (carta_feed_get_source_id (feed), ==, "test");
+  g_assert_cmpstr (carta_text_get (carta_feed_get_title (feed), "ru"), ==, "Группа солидарности (пример)");
+  g_assert_cmpuint (carta_feed_get_campaigns (feed)->len, ==, 1);
+  g_assert_cmpuint (carta_feed_get_cases (feed)->len, ==, 4);
+  g_assert_cmpuint (carta_feed_get_targets (feed)->len, ==, 2);
+  g_assert_cmpuint (carta_feed_get_templates (feed)->len, ==, 1);
+  g_assert_cmpuint (carta_feed_get_rulesets (feed)->len, ==, 1);
+
+  ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_assert_cmpstr (carta_entity_get_uid (CARTA_ENTITY (ivanov)), ==, "test:ivanov");
+  g_assert_cmpstr (carta_entity_get_id (CARTA_ENTITY (ivanov)), ==, "ivanov");
+  g_assert_cmpstr (carta_entity_get_source_id (CARTA_ENTITY (ivanov)), ==, "test");
+  g_assert_cmpstr (carta_case_get_name (ivanov), ==, "Иванов Иван Иванович");
+  g_assert_cmpstr (carta_case_get_name_form (ivanov, "ru", "dative"), ==, "Иванову Ивану Ивановичу");
+  g_assert_cmpstr (carta_case_get_name_form (ivanov, "ru", "given"), ==, "Иван Иванович");
+  g_assert_null (carta_case_get_name_form (ivanov, "be", "dative"));
+  g_assert_cmpuint (carta_case_get_birth_year (ivanov), ==, 1980);
+  g_assert_cmpint (carta_case_get_status (ivanov), ==, CARTA_CASE_STATUS_IMPRISONED);
+  g_assert_cmpstr (carta_case_get_country (ivanov), ==, "RU");
+  g_assert_true (carta_case_get_can_receive_letters (ivanov));
+  g_assert_false (carta_case_get_is_demo (ivanov));
+  g_assert_cmpstrv (carta_case_get_letter_languages (ivanov), ((const char * const[]) { "ru", NULL }));
+  g_assert_cmpuint (carta_address_get_lines (carta_case_get_address (ivanov))[0] != NULL, ==, TRUE);
+  g_assert_cmpstr (carta_address_get_lines (carta_case_get_address (ivanov))[2], ==, "ИК-0");
+  g_assert_cmpstr (carta_address_get_country (carta_case_get_address (ivanov)), ==, "RUSSIA");
+  g_assert_cmpuint (carta_case_get_interests (ivanov)->len, ==, 1);
+  g_assert_cmpstr (carta_text_get (g_ptr_array_index (carta_case_get_interests (ivanov), 0), "ru"), ==, "шахматы");
+
+  ruleset = carta_case_get_ruleset (ivanov);
+  g_assert_nonnull (ruleset);
+  g_assert_cmpstr (carta_entity_get_uid (CARTA_ENTITY (ruleset)), ==, "test:ru-prison");
+  g_assert_cmpuint (carta_ruleset_get_rules (ruleset)->len, ==, 2);
+  {
+    CartaRule *war = g_ptr_array_index (carta_ruleset_get_rules (ruleset), 0);
+    CartaRule *latin = g_ptr_array_index (carta_ruleset_get_rules (ruleset), 1);
+    GRegex *regex = g_ptr_array_index (war->patterns, 0);
+
+    g_assert_cmpint (war->severity, ==, CARTA_RULE_WARNING);
+    g_assert_cmpint (latin->severity, ==, CARTA_RULE_ADVICE);
+    g_assert_true (carta_rule_applies_to (war, "ru"));
+    g_assert_false (carta_rule_applies_to (war, "be"));
+    g_assert_true (carta_rule_applies_to (latin, "be"));
+    /* Case-insensitive, and \b and \w understand Cyrillic. */
+    g_assert_true (g_regex_match (regex, "Когда кончится ВОЙНА?", 0, NULL));
+    g_assert_true (g_regex_match (regex, "о войне", 0, NULL));
+    g_assert_false (g_regex_match (regex, "она спокойна", 0, NULL));
+  }
+
+  hello = g_ptr_array_index (carta_case_get_templates (ivanov), 0);
+  g_assert_cmpint (carta_template_get_kind (hello), ==, CARTA_LETTER_SOLIDARITY);
+  g_assert_cmpint (carta_template_get_addressee_role (hello), ==, CARTA_ADDRESSEE_PRISONER);
+  /* "de" lacks the interests paragraph, the subject and the closing. */
+  g_assert_cmpstrv (carta_template_get_languages (hello), expected_languages);
+  g_assert_true (carta_template_has_language (hello, "ru"));
+  g_assert_false (carta_template_has_language (hello, "de"));
+  g_assert_cmpuint (carta_template_get_max_words (hello), ==, 300);
+  g_assert_cmpuint (carta_template_get_max_pages (hello), ==, 1);
+  interests = g_ptr_array_index (carta_template_get_paragraphs (hello), 1);
+  g_assert_cmpstr (interests->id, ==, "interests");
+  g_assert_true (interests->optional);
+  g_assert_false (interests->enabled_by_default);
+
+  markup = g_ptr_array_index (carta_feed_get_cases (feed), 1);
+  /* Markup is data: kept as written, never interpreted or escaped. */
+  g_assert_cmpstr (carta_case_get_name (markup), ==, "<b>Bold</b> & <i>co</i>");
+  g_assert_false (carta_case_get_can_receive_letters (markup));
+  g_assert_null (carta_case_get_ruleset (markup));
+
+  campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
+  g_assert_cmpstr (carta_text_get (carta_campaign_get_title (campaign), "ru"), ==, "Свободу политзаключённым");
+  g_assert_cmpstr (carta_campaign_get_region (campaign), ==, "RU");
+  g_assert_cmpint (g_date_get_year (carta_campaign_get_deadline (campaign)), ==, 2026);
+  g_assert_cmpint (g_date_get_month (carta_campaign_get_deadline (campaign)), ==, 12);
+  g_assert_cmpint (g_date_get_day (carta_campaign_get_deadline (campaign)), ==, 10);
+  g_assert_cmpuint (carta_campaign_get_cases (campaign)->len, ==, 2);
+  g_assert_true (g_ptr_array_index (carta_campaign_get_cases (campaign), 0) == (gpointer) ivanov);
+  g_assert_true (carta_campaign_get_ruleset (campaign) == ruleset);
+
+  ohchr = g_ptr_array_index (carta_campaign_get_targets (campaign), 0);
+  g_assert_cmpint (carta_target_get_role (ohchr), ==, CARTA_ADDRESSEE_INTERNATIONAL_BODY);
+  g_assert_cmpstr (carta_target_get_email (ohchr), ==, "registry@example.org");
+  g_assert_false (carta_target_get_user_supplied (ohchr));
+  {
+    g_autofree char *address = carta_address_to_string (carta_target_get_address (ohchr));
+    g_assert_cmpstr (address, ==, "Palais des Nations\nCH-1211 Geneva 10\nSWITZERLAND");
+  }
+  g_assert_true (carta_target_get_user_supplied (g_ptr_array_index (carta_campaign_get_targets (campaign), 1)));
+  g_assert_null (carta_target_get_address (g_ptr_array_index (carta_campaign_get_targets (campaign), 1)));
+}
+
+static void
+test_malformed_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+
+  feed = load_string ("{ \"carta_feed\": 1, \"source\": { \"title\": ", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
+  g_clear_error (&error);
+
+  feed = load_string ("   ", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
+  g_clear_error (&error);
+
+  feed = load_string ("[1, 2, 3]", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED);
+  g_clear_error (&error);
+
+  feed = load_string ("{\"hello\": \"world\"}", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED);
+  g_assert_nonnull (strstr (error->message, "not a Carta feed"));
+}
+
+static void
+test_empty_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("", 0);
+  g_autoptr(CartaFeed) feed = carta_feed_new_from_bytes (bytes, "test", &error);
+
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
+}
+
+static void
+test_wrong_types (void)
+{
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": \"1980\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1980.5",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1066",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer between 1900 and 2100");
+  assert_refused ("\"optional\": true", "\"optional\": \"yes\"",
+                  CARTA_ERROR_INVALID_FEED, "$.templates[0].paragraphs[1].optional: expected true or false");
+  assert_refused ("\"letter_languages\": [\"ru\"]", "\"letter_languages\": \"ru\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].letter_languages: expected an array");
+  assert_refused ("\"letter_languages\": [\"ru\"]", "\"letter_languages\": [\"Russian\"]",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].letter_languages[0]: “Russian” is not a language tag");
+  assert_refused ("\"summary\": { \"en\": \"Write to people jailed for their views.\" }",
+                  "\"summary\": \"Write to people jailed for their views.\"",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].summary: expected an object");
+  assert_refused ("\"status\": \"imprisoned\",\n      \"country\": \"RU\"",
+                  "\"status\": \"in prison\",\n      \"country\": \"RU\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].status: unknown status “in prison”");
+  assert_refused ("\"country\": \"RU\"", "\"country\": \"Russia\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].country: expected a two-letter country code");
+  assert_refused ("\"deadline\": \"2026-12-10\"", "\"deadline\": \"10.12.2026\"",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].deadline: expected a date");
+  assert_refused ("\"deadline\": \"2026-12-10\"", "\"deadline\": \"2026-02-30\"",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].deadline: expected a date");
+  assert_refused ("\"homepage\": \"https://example.org/\"", "\"homepage\": \"http://example.org/\"",
+                  CARTA_ERROR_INVALID_FEED, "$.source.homepage: expected an https:// address");
+  assert_refused ("\"email\": \"registry@example.org\"", "\"email\": \"registry at example.org\"",
+                  CARTA_ERROR_INVALID_FEED, "$.targets[0].email: “registry at example.org” is not an email address");
+  assert_refused ("\"kind\": \"solidarity\"", "\"kind\": \"love-letter\"",
+                  CARTA_ERROR_INVALID_FEED, "$.templates[0].kind: unknown kind");
+  assert_refused ("\"role\": \"international-body\"", "\"role\": \"prisoner\"",
+                  CARTA_ERROR_INVALID_FEED, "$.targets[0].role: unknown role");
+  assert_refused ("\"id\": \"ivanov\"", "\"id\": \"Ivanov Ivan\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].id: “Ivanov Ivan” is not a valid id");
+  assert_refused ("\"ru\": \"шахматы\"", "\"ru\": \"\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].interests[0].ru: expected a non-empty string");
+  assert_refused ("\"CH-1211 Geneva 10\"", "\"CH-1211\\nGeneva 10\"",
+                  CARTA_ERROR_INVALID_FEED, "$.targets[0].address.lines[1]: a line of an address cannot contain a line break");
+}
+
+static void
+test_missing_members (void)
+{
+  assert_refused ("\"name\": \"Иванов Иван Иванович\",", "",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0]: missing member “name”");
+  assert_refused ("\"salutation\": { \"en\": \"Dear High Commissioner,\" },", "",
+                  CARTA_ERROR_INVALID_FEED, "$.targets[0]: missing member “salutation”");
+  assert_refused ("\"carta_feed\": 1,", "",
+                  CARTA_ERROR_INVALID_FEED, "$.carta_feed");
+  assert_refused ("\"letter_languages\": [\"ru\"],", "\"letter_languages\": [],",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].letter_languages: expected at least one language");
+  assert_refused ("\"story\": { \"en\": \"An example person.\", \"ru\": \"Пример.\" }",
+                  "\"story\": { }",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].story: expected at least one language");
+}
+
+static void
+test_unknown_members (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+
+  /* A misspelt member must not silently lose data… */
+  assert_refused ("\"birth_year\": 1980", "\"birth_yaer\": 1980",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0]: unknown member “birth_yaer”");
+  /* …while extensions are ignored. */
+  feed = load_with_replacement ("\"birth_year\": 1980", "\"birth_year\": 1980, \"x-internal-ref\": [1, 2]", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+}
+
+static void
+test_unsupported_version (void)
+{
+  assert_refused ("\"carta_feed\": 1", "\"carta_feed\": 2",
+                  CARTA_ERROR_UNSUPPORTED_VERSION, "$.carta_feed: version 2 is not supported");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *at = strstr (json, "Иванов");
+
+  /* Cut a two-byte Cyrillic letter in half. */
+  at[1] = 'x';
+  bytes = g_bytes_new (json, strlen (json));
+  feed = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8 at byte"));
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* A NUL byte inside the document. */
+  at[0] = '\0';
+  at[1] = 'x';
+  bytes = g_bytes_new (json, strlen (json) + strlen (at + 1) + 1);
+  feed = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (error->message, "NUL byte"));
+}
+
+static void
+test_duplicate_ids (void)
+{
+  assert_refused ("\"id\": \"markup\"", "\"id\": \"ivanov\"",
+                  CARTA_ERROR_DUPLICATE_ID, "$.cases[1].id: the id “ivanov” is used twice");
+  /* Ids are unique across the whole feed, not only within one array. */
+  assert_refused ("\"id\": \"release\"", "\"id\": \"hello\"",
+                  CARTA_ERROR_DUPLICATE_ID, "$.campaigns[0].id: the id “hello” is used twice");
+  assert_refused ("\"id\": \"latin\"", "\"id\": \"war\"",
+                  CARTA_ERROR_DUPLICATE_ID, "$.rulesets[0].rules[1].id");
+  assert_refused ("\"id\": \"interests\"", "\"id\": \"greeting\"",
+                  CARTA_ERROR_DUPLICATE_ID, "$.templates[0].paragraphs[1].id");
+}
+
+static void
+test_unknown_references (void)
+{
+  assert_refused ("\"cases\": [\"ivanov\", \"bialiatski\"]", "\"cases\": [\"ivanov\", \"nobody\"]",
+                  CARTA_ERROR_UNKNOWN_REFERENCE, "$.campaigns[0].cases[1]: no case with the id “nobody”");
+  assert_refused ("\"cases\": [\"ivanov\", \"bialiatski\"]", "\"cases\": [\"ivanov\", \"hello\"]",
+                  CARTA_ERROR_UNKNOWN_REFERENCE, "$.campaigns[0].cases[1]: “hello” is not a case");
+  assert_refused ("\"ruleset\": \"ru-prison\",\n      \"templates\"", "\"ruleset\": \"by-prison\",\n      \"templates\"",
+                  CARTA_ERROR_UNKNOWN_REFERENCE, "$.cases[0].ruleset: no ruleset with the id “by-prison”");
+}
+
+static void
+test_placeholders (void)
+{
+  assert_refused ("Hello, {case_given_name}!", "Hello, {prisoner}!",
+                  CARTA_ERROR_PLACEHOLDER, "$.templates[0].paragraphs[0].text.en: unknown placeholder “{prisoner}”");
+  assert_refused ("Здравствуйте, {case_given_name}!", "Здравствуйте!",
+                  CARTA_ERROR_PLACEHOLDER,
+                  "$.templates[0].paragraphs[0].text.ru: the translation uses none but the “en” text uses {case_given_name}");
+  assert_refused ("С теплом, {sender_name}", "С теплом, {sender_name} {date}",
+                  CARTA_ERROR_PLACEHOLDER, "$.templates[0].closing.ru");
+  assert_refused ("Hallo {case_given_name}!", "Hallo {case_name}!",
+                  CARTA_ERROR_PLACEHOLDER, "$.templates[0].paragraphs[0].text.de");
+  assert_refused ("Hello, {case_given_name}!", "Hello, {case_given_name!",
+                  CARTA_ERROR_PLACEHOLDER, "without its");
+}
+
+static void
+test_placeholder_parsing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  names = carta_template_parse_placeholders ("{date}: {{literal}} to {case_name}, {date}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "date");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "case_name");
+  g_clear_pointer (&names, g_ptr_array_unref);
+
+  names = carta_template_parse_placeholders ("oops }", &error);
+  g_assert_null (names);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_PLACEHOLDER);
+}
+
+static void
+test_bad_pattern (void)
+{
+  assert_refused ("\"patterns\": [\"\\\\bвойн\\\\w*\"]", "\"patterns\": [\"(войн\"]",
+                  CARTA_ERROR_INVALID_FEED, "$.rulesets[0].rules[0].patterns[0]: the pattern does not compile");
+  assert_refused ("\"category\": \"war\"", "\"category\": \"weather\"",
+                  CARTA_ERROR_INVALID_FEED, "$.rulesets[0].rules[0].category: unknown category “weather”");
+}
+
+static void
+test_oversize (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  gsize size = CARTA_FEED_MAX_SIZE + 1;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* A valid-looking start: the size alone must refuse it, before parsing. */
+  memset (data, ' ', size);
+  memcpy (data, "{\"carta_feed\": 1}", 17);
+  bytes = g_bytes_new_take (data, size);
+  feed = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "the limit is 64 MiB"));
+}
+
+static void
+test_oversize_string (void)
+{
+  g_autoptr(GString) long_story = g_string_new ("\"story\": { \"en\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (long_story, 'a');
+  g_string_append (long_story, "\" }");
+
+  assert_refused ("\"story\": { \"en\": \"An example person.\", \"ru\": \"Пример.\" }", long_story->str,
+                  CARTA_ERROR_TOO_LARGE, "$.cases[0].story.en: the string is 70000 bytes long; the limit is 65536");
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"carta_feed\": 1, \"x-deep\": ");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, ']');
+  g_string_append_c (json, '}');
+
+  feed = load_string (json->str, &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+}
+
+static void
+test_too_many_items (void)
+{
+  g_autoptr(GString) lines = g_string_new ("\"lines\": [");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 13; i++)
+    g_string_append_printf (lines, "%s\"line %u\"", i ? ", " : "", i);
+  g_string_append (lines, "]");
+
+  assert_refused ("\"lines\": [\"Palais des Nations\", \"CH-1211 Geneva 10\"]", lines->str,
+                  CARTA_ERROR_TOO_LARGE, "$.targets[0].address.lines: the array has 13 items; the limit is 12");
+}
+
+static void
+test_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = carta_feed_new_bundled (&error);
+  GPtrArray *cases;
+  guint n_demo = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  g_assert_cmpstr (carta_feed_get_source_id (feed), ==, CARTA_BUNDLED_SOURCE_ID);
+  g_assert_cmpuint (carta_feed_get_campaigns (feed)->len, >=, 6);
+
+  /* No real prisoner is bundled: at most one case, and it is a demo that
+   * cannot receive letters. */
+  cases = carta_feed_get_cases (feed);
+  g_assert_cmpuint (cases->len, <=, 1);
+  for (guint i = 0; i < cases->len; i++)
+    {
+      CartaCase *person = g_ptr_array_index (cases, i);
+
+      g_assert_true (carta_case_get_is_demo (person));
+      g_assert_false (carta_case_get_can_receive_letters (person));
+      n_demo++;
+    }
+  g_assert_cmpuint (n_demo, <=, 1);
+
+  /* Every campaign offers at least one letter, in English and Russian at least. */
+  for (guint i = 0; i < carta_feed_get_campaigns (feed)->len; i++)
+    {
+      CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), i);
+      GPtrArray *templates = carta_campaign_get_templates (campaign);
+
+      g_assert_cmpuint (templates->len, >, 0);
+      g_assert_nonnull (carta_text_get (carta_campaign_get_title (campaign), "en"));
+      for (guint j = 0; j < templates->len; j++)
+        g_assert_true (carta_template_has_language (g_ptr_array_index (templates, j), "en"));
+    }
+
+  /* Letters to prisoners in Russia must exist in Russian. */
+  for (guint i = 0; i < carta_feed_get_templates (feed)->len; i++)
+    {
+      CartaTemplate *template = g_ptr_array_index (carta_feed_get_templates (feed), i);
+
+      if (carta_template_get_addressee_role (template) == CARTA_ADDRESSEE_PRISONER)
+        g_assert_true (carta_template_has_language (template, "ru"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/feed/good", test_good_feed);
+  g_test_add_func ("/feed/malformed-json", test_malformed_json);
+  g_test_add_func ("/feed/empty", test_empty_bytes);
+  g_test_add_func ("/feed/wrong-types", test_wrong_types);
+  g_test_add_func ("/feed/missing-members", test_missing_members);
+  g_test_add_func ("/feed/unknown-members", test_unknown_members);
+  g_test_add_func ("/feed/unsupported-version", test_unsupported_version);
+  g_test_add_func ("/feed/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/feed/duplicate-ids", test_duplicate_ids);
+  g_test_add_func ("/feed/unknown-references", test_unknown_references);
+  g_test_add_func ("/feed/placeholders", test_placeholders);
+  g_test_add_func ("/feed/placeholder-parsing", test_placeholder_parsing);
+  g_test_add_func ("/feed/bad-pattern", test_bad_pattern);
+  g_test_add_func ("/feed/oversize", test_oversize);
+  g_test_add_func ("/feed/oversize-string", test_oversize_string);
+  g_test_add_func ("/feed/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/feed/too-many-items", test_too_many_items);
+  g_test_add_func ("/feed/bundled", test_bundled);
+
+  return g_test_run ();
+}
