@@ -18,4 +18,8 @@
 #include "carta-feed.h"
 #include "carta-catalog.h"
 #include "carta-search.h"
+#include "carta-language.h"
+#include "carta-profile.h"
+#include "carta-compose.h"
+#include "carta-guidance.h"
 #undef CARTA_INSIDE

@@ -1,0 +1,88 @@
+/* test-guidance.c: the guidance checker, word counts and scripts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <carta/carta.h>
+
+static CartaRuleset *
+load_ruleset (CartaFeed **feed_out)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  *feed_out = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_assert_no_error (error);
+  return g_ptr_array_index (carta_feed_get_rulesets (*feed_out), 0);
+}
+
+static void
+test_check (void)
+{
+  g_autoptr(CartaFeed) feed = NULL;
+  CartaRuleset *ruleset = load_ruleset (&feed);
+  const char *text = "Здравствуйте! Я думаю о войне и о вас. OK? Погода спокойна.";
+  g_autoptr(GArray) issues = carta_guidance_check (ruleset, text, "ru");
+  CartaGuidanceIssue *issue;
+
+  g_assert_cmpuint (issues->len, ==, 2);
+
+  issue = &g_array_index (issues, CartaGuidanceIssue, 0);
+  g_assert_cmpstr (issue->rule->id, ==, "war");
+  g_assert_cmpint (strncmp (text + issue->start, "войне", issue->end - issue->start), ==, 0);
+  g_assert_cmpuint (issue->end - issue->start, ==, strlen ("войне"));
+
+  issue = &g_array_index (issues, CartaGuidanceIssue, 1);
+  g_assert_cmpstr (issue->rule->id, ==, "latin");
+  g_assert_cmpint (strncmp (text + issue->start, "OK", 2), ==, 0);
+  g_clear_pointer (&issues, g_array_unref);
+
+  /* The war rule is for Russian letters only; the Latin one for all. */
+  issues = carta_guidance_check (ruleset, text, "be");
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_clear_pointer (&issues, g_array_unref);
+
+  issues = carta_guidance_check (ruleset, "Всё хорошо, пишите.", "ru");
+  g_assert_cmpuint (issues->len, ==, 0);
+}
+
+static void
+test_words (void)
+{
+  g_assert_cmpuint (carta_guidance_count_words (""), ==, 0);
+  g_assert_cmpuint (carta_guidance_count_words ("  \n\n "), ==, 0);
+  g_assert_cmpuint (carta_guidance_count_words ("Здравствуйте, Иван Иванович!"), ==, 3);
+  g_assert_cmpuint (carta_guidance_count_words ("Кара-Мурза - п'ять слов"), ==, 3);
+  g_assert_cmpuint (carta_guidance_count_words ("It's 2026 — and then"), ==, 4);
+  g_assert_cmpuint (carta_guidance_count_words ("ilia's end-"), ==, 2);
+}
+
+static void
+test_scripts (void)
+{
+  g_assert_cmpstr (carta_guidance_detect_script ("Здравствуйте, Иван!"), ==, "Cyrl");
+  g_assert_cmpstr (carta_guidance_detect_script ("Hello, Иван!"), ==, "Latn");
+  g_assert_cmpstr (carta_guidance_detect_script ("שלום"), ==, "Hebr");
+  g_assert_cmpstr (carta_guidance_detect_script ("გამარჯობა"), ==, "Geor");
+  g_assert_null (carta_guidance_detect_script ("2026 — !"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/guidance/check", test_check);
+  g_test_add_func ("/guidance/words", test_words);
+  g_test_add_func ("/guidance/scripts", test_scripts);
+
+  return g_test_run ();
+}
