@@ -7,6 +7,7 @@
 #include <carta/carta.h>
 #include <carta/carta-feed-source.h>
 #include <carta/carta-network.h>
+#include <carta/carta-feed-manager.h>
 
 typedef struct
 {
@@ -420,6 +421,46 @@ test_cancel (Fixture       *f,
 }
 
 static void
+test_manager (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CartaCatalog) catalog = carta_catalog_new ();
+  g_autoptr(CartaFeedManager) manager = carta_feed_manager_new (catalog, f->cache_dir);
+  g_autofree char *good = url_for (f, "/feed.json");
+  g_autofree char *missing = url_for (f, "/missing.json");
+  const char * const both[] = { good, missing, good, NULL };
+  const char * const none[] = { NULL };
+  GListModel *sources = carta_feed_manager_get_sources (manager);
+  CartaFeedSource *broken;
+  gint64 deadline;
+
+  carta_feed_manager_set_session (manager, f->session);
+  g_assert_cmpuint (f->n_requests, ==, 0);
+
+  /* The same URL twice is one subscription. */
+  carta_feed_manager_set_urls (manager, both);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 2);
+
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (carta_catalog_get_cases (catalog)) < 4 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_catalog_get_cases (catalog)), ==, 4);
+
+  broken = g_list_model_get_item (sources, 1);
+  while (carta_feed_source_get_state (broken) != CARTA_FEED_SOURCE_FAILED &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (carta_feed_source_get_state (broken), ==, CARTA_FEED_SOURCE_FAILED);
+  g_object_unref (broken);
+
+  /* Unsubscribing takes the feed's people out of the catalog. */
+  carta_feed_manager_set_urls (manager, none);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (carta_catalog_get_cases (catalog)), ==, 0);
+}
+
+static void
 test_proxy_setting (void)
 {
   g_autoptr(GError) error = NULL;
@@ -461,6 +502,7 @@ main (int   argc,
   ADD ("/feed-source/offline-uses-cache", test_offline_uses_cache, NULL);
   ADD ("/feed-source/untrusted-certificate", test_untrusted_certificate, "untrusted-with-key.pem");
   ADD ("/feed-source/cancel", test_cancel, NULL);
+  ADD ("/feed-source/manager", test_manager, NULL);
   g_test_add_func ("/feed-source/proxy-setting", test_proxy_setting);
 
   return g_test_run ();
