@@ -1,0 +1,584 @@
+/* carta-renderer.c: letters and envelopes laid out for paper
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A letter is a column of blocks (sender, addressee, date, body,
+ * signature), each a Pango layout. Pagination walks their lines: a line
+ * that does not fit starts a new page. Counting pages and drawing use the
+ * same walk, so the count always matches what is drawn.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "carta-language.h"
+#include "carta-renderer.h"
+
+#define MM (72.0 / 25.4)
+
+#define MARGIN_SIDE   (25 * MM)
+#define MARGIN_TOP    (20 * MM)
+#define MARGIN_BOTTOM (20 * MM)
+
+#define BODY_FONT     "Serif 11"
+#define SMALL_FONT    "Sans 9"
+#define ENVELOPE_FONT "Sans 11"
+
+CartaPrintable *
+carta_printable_new (void)
+{
+  return g_new0 (CartaPrintable, 1);
+}
+
+void
+carta_printable_free (CartaPrintable *printable)
+{
+  if (printable == NULL)
+    return;
+
+  g_free (printable->language);
+  g_strfreev (printable->sender_lines);
+  g_strfreev (printable->recipient_lines);
+  g_free (printable->date);
+  g_free (printable->body);
+  g_free (printable->signature);
+  g_free (printable);
+}
+
+/* ------------------------------------------------------------------------
+ * Addressee blocks
+ */
+
+static const char *
+year_of_birth_suffix (const char *lang)
+{
+  /* "1961 г.р." is how Russian and Belarusian envelopes give it. */
+  if (g_strcmp0 (lang, "ru") == 0 || g_strcmp0 (lang, "be") == 0)
+    return " г.р.";
+  if (g_strcmp0 (lang, "uk") == 0)
+    return " р.н.";
+  return NULL;
+}
+
+GStrv
+carta_recipient_lines_for_case (CartaCase  *person,
+                                const char *lang)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  CartaAddress *address;
+  const char *name;
+  guint year;
+
+  g_return_val_if_fail (CARTA_IS_CASE (person), NULL);
+
+  name = carta_case_get_name_form (person, lang, "dative");
+  if (name == NULL)
+    name = carta_case_get_name (person);
+
+  year = carta_case_get_birth_year (person);
+  if (year > 0 && year_of_birth_suffix (lang) != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("%s, %u%s", name, year, year_of_birth_suffix (lang));
+      g_strv_builder_add (builder, line);
+    }
+  else if (year > 0)
+    {
+      g_autofree char *line = g_strdup_printf ("%s (%u)", name, year);
+      g_strv_builder_add (builder, line);
+    }
+  else
+    g_strv_builder_add (builder, name);
+
+  address = carta_case_get_address (person);
+  if (address != NULL)
+    {
+      const char * const *lines = carta_address_get_lines (address);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_strv_builder_add (builder, lines[i]);
+      if (carta_address_get_country (address) != NULL)
+        g_strv_builder_add (builder, carta_address_get_country (address));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+GStrv
+carta_recipient_lines_for_target (CartaTarget *target,
+                                  const char  *lang)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const langs[] = { lang, NULL };
+  CartaAddress *address;
+  const char *organization;
+
+  g_return_val_if_fail (CARTA_IS_TARGET (target), NULL);
+
+  g_strv_builder_add (builder, carta_text_lookup (carta_target_get_title (target), langs));
+  organization = carta_text_lookup (carta_target_get_organization (target), langs);
+  if (organization != NULL)
+    g_strv_builder_add (builder, organization);
+
+  address = carta_target_get_address (target);
+  if (address != NULL)
+    {
+      const char * const *lines = carta_address_get_lines (address);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_strv_builder_add (builder, lines[i]);
+      if (carta_address_get_country (address) != NULL)
+        g_strv_builder_add (builder, carta_address_get_country (address));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* ------------------------------------------------------------------------
+ * Paper
+ */
+
+CartaPaper
+carta_paper_for_locale (const char *locale)
+{
+  /* Countries that use US Letter. */
+  static const char * const letter_regions[] = { "US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", NULL };
+  const char *underscore;
+  char region[3] = { 0 };
+
+  if (locale == NULL || (underscore = strchr (locale, '_')) == NULL || strlen (underscore) < 3)
+    return CARTA_PAPER_A4;
+
+  region[0] = underscore[1];
+  region[1] = underscore[2];
+  return g_strv_contains (letter_regions, region) ? CARTA_PAPER_LETTER : CARTA_PAPER_A4;
+}
+
+gboolean
+carta_paper_from_string (const char *str,
+                         CartaPaper *paper)
+{
+  if (g_strcmp0 (str, "a4") == 0)
+    *paper = CARTA_PAPER_A4;
+  else if (g_strcmp0 (str, "letter") == 0)
+    *paper = CARTA_PAPER_LETTER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+carta_paper_get_size (CartaPaper  paper,
+                      double     *width,
+                      double     *height)
+{
+  if (paper == CARTA_PAPER_LETTER)
+    {
+      *width = 8.5 * 72;
+      *height = 11 * 72;
+    }
+  else
+    {
+      *width = 210 * MM;
+      *height = 297 * MM;
+    }
+}
+
+void
+carta_envelope_get_size (CartaEnvelope  envelope,
+                         double        *width,
+                         double        *height)
+{
+  /* Landscape, as they go through a printer and the post. */
+  if (envelope == CARTA_ENVELOPE_C5)
+    {
+      *width = 229 * MM;
+      *height = 162 * MM;
+    }
+  else
+    {
+      *width = 220 * MM;
+      *height = 110 * MM;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Layout
+ */
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       x;
+  double       space_before;
+} Block;
+
+static void
+block_clear (Block *block)
+{
+  g_clear_object (&block->layout);
+}
+
+static PangoContext *
+create_context (const char *lang)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  PangoContext *context = pango_font_map_create_context (font_map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Layout in points, with metrics that do not depend on a screen. */
+  pango_cairo_context_set_resolution (context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  if (lang != NULL)
+    pango_context_set_language (context, pango_language_from_string (lang));
+  pango_context_set_base_dir (context, carta_language_is_rtl (lang) ? PANGO_DIRECTION_RTL
+                                                                    : PANGO_DIRECTION_LTR);
+  return context;
+}
+
+static PangoLayout *
+make_layout (PangoContext   *context,
+             const char     *text,
+             const char     *font,
+             double          width,
+             PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_layout_new (context);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+  /* Data, never markup. */
+  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (description);
+  return layout;
+}
+
+static char *
+join_lines (GStrv lines)
+{
+  return lines ? g_strjoinv ("\n", lines) : NULL;
+}
+
+/* The blocks of a letter on a page of @width points. */
+static GArray *
+letter_blocks (const CartaPrintable *printable,
+               PangoContext         *context,
+               double                width)
+{
+  GArray *blocks = g_array_new (FALSE, TRUE, sizeof (Block));
+  double content = width - 2 * MARGIN_SIDE;
+  gboolean rtl = carta_language_is_rtl (printable->language);
+  Block block;
+
+  g_array_set_clear_func (blocks, (GDestroyNotify) block_clear);
+
+  if (printable->sender_lines && printable->sender_lines[0])
+    {
+      g_autofree char *text = join_lines (printable->sender_lines);
+      block = (Block) { make_layout (context, text, SMALL_FONT, content / 2, PANGO_ALIGN_LEFT), MARGIN_SIDE, 0 };
+      if (rtl)
+        block.x = width - MARGIN_SIDE - content / 2;
+      g_array_append_val (blocks, block);
+    }
+
+  if (printable->recipient_lines && printable->recipient_lines[0])
+    {
+      g_autofree char *text = join_lines (printable->recipient_lines);
+      /* The addressee sits in the far half, where window envelopes show it. */
+      block = (Block) { make_layout (context, text, BODY_FONT, content / 2, PANGO_ALIGN_LEFT),
+                        rtl ? MARGIN_SIDE : MARGIN_SIDE + content / 2, blocks->len ? 18 : 0 };
+      g_array_append_val (blocks, block);
+    }
+
+  if (printable->date)
+    {
+      block = (Block) { make_layout (context, printable->date, BODY_FONT, content, PANGO_ALIGN_RIGHT),
+                        MARGIN_SIDE, blocks->len ? 24 : 0 };
+      g_array_append_val (blocks, block);
+    }
+
+  if (printable->body)
+    {
+      g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n[ \\t]*\\n", printable->body, 0, 0);
+
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        {
+          g_autofree char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
+
+          if (*paragraph == '\0')
+            continue;
+          block = (Block) { make_layout (context, paragraph, BODY_FONT, content, PANGO_ALIGN_LEFT),
+                            MARGIN_SIDE, blocks->len ? (i == 0 ? 24 : 8) : 0 };
+          pango_layout_set_justify (block.layout, FALSE);
+          g_array_append_val (blocks, block);
+        }
+    }
+
+  if (printable->signature)
+    {
+      block = (Block) { make_layout (context, printable->signature, BODY_FONT, content, PANGO_ALIGN_LEFT),
+                        MARGIN_SIDE, blocks->len ? 4 : 0 };
+      g_array_append_val (blocks, block);
+    }
+
+  return blocks;
+}
+
+/* Walks every line; draws those on @draw_page when @cr is given. Returns the
+ * number of pages. */
+static guint
+paginate (GArray  *blocks,
+          double   page_height,
+          cairo_t *cr,
+          guint    draw_page)
+{
+  double bottom = page_height - MARGIN_BOTTOM;
+  double y = MARGIN_TOP;
+  guint page = 0;
+  gboolean page_empty = TRUE;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = &g_array_index (blocks, Block, i);
+      PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+
+      if (!page_empty)
+        y += block->space_before;
+
+      do
+        {
+          PangoRectangle logical;
+          double height, baseline;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          height = (double) logical.height / PANGO_SCALE;
+          baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+
+          if (!page_empty && y + height > bottom)
+            {
+              page++;
+              y = MARGIN_TOP;
+              page_empty = TRUE;
+            }
+
+          if (cr != NULL && page == draw_page)
+            {
+              cairo_move_to (cr, block->x + (double) logical.x / PANGO_SCALE, y + baseline);
+              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+            }
+
+          y += height;
+          page_empty = FALSE;
+        }
+      while (pango_layout_iter_next_line (iter));
+
+      pango_layout_iter_free (iter);
+    }
+
+  return page + 1;
+}
+
+guint
+carta_renderer_count_pages (const CartaPrintable *printable,
+                            CartaPaper            paper)
+{
+  g_autoptr(GObject) context_owner = NULL;
+  PangoContext *context;
+  g_autoptr(GArray) blocks = NULL;
+  double width, height;
+
+  g_return_val_if_fail (printable != NULL, 0);
+
+  carta_paper_get_size (paper, &width, &height);
+  context = create_context (printable->language);
+  context_owner = G_OBJECT (context);
+  blocks = letter_blocks (printable, context, width);
+  return paginate (blocks, height, NULL, 0);
+}
+
+void
+carta_renderer_draw_page (const CartaPrintable *printable,
+                          CartaPaper            paper,
+                          guint                 page,
+                          cairo_t              *cr)
+{
+  g_autoptr(GObject) context_owner = NULL;
+  PangoContext *context;
+  g_autoptr(GArray) blocks = NULL;
+  double width, height;
+
+  g_return_if_fail (printable != NULL);
+  g_return_if_fail (cr != NULL);
+
+  carta_paper_get_size (paper, &width, &height);
+  context = create_context (printable->language);
+  context_owner = G_OBJECT (context);
+  blocks = letter_blocks (printable, context, width);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  paginate (blocks, height, cr, page);
+  cairo_restore (cr);
+}
+
+static void
+draw_text_block (cairo_t      *cr,
+                 PangoContext *context,
+                 const char   *text,
+                 const char   *font,
+                 double        x,
+                 double        y,
+                 double        width)
+{
+  g_autoptr(PangoLayout) layout = make_layout (context, text, font, width, PANGO_ALIGN_LEFT);
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+void
+carta_renderer_draw_envelope (const CartaPrintable *printable,
+                              CartaEnvelope         envelope,
+                              cairo_t              *cr)
+{
+  g_autoptr(GObject) context_owner = NULL;
+  PangoContext *context;
+  double width, height;
+
+  g_return_if_fail (printable != NULL);
+  g_return_if_fail (cr != NULL);
+
+  carta_envelope_get_size (envelope, &width, &height);
+  context = create_context (printable->language);
+  context_owner = G_OBJECT (context);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  /* Sender in the top left, addressee in the lower right: the layout of
+   * both Russian and international envelopes. */
+  if (printable->sender_lines && printable->sender_lines[0])
+    {
+      g_autofree char *text = join_lines (printable->sender_lines);
+      draw_text_block (cr, context, text, SMALL_FONT, 12 * MM, 10 * MM, width * 0.45);
+    }
+
+  if (printable->recipient_lines && printable->recipient_lines[0])
+    {
+      g_autofree char *text = join_lines (printable->recipient_lines);
+      g_autoptr(PangoLayout) layout = make_layout (context, text, ENVELOPE_FONT, width * 0.5, PANGO_ALIGN_LEFT);
+      PangoRectangle logical;
+      double y;
+
+      pango_layout_get_extents (layout, NULL, &logical);
+      y = MAX (height * 0.45, height - 12 * MM - (double) logical.height / PANGO_SCALE);
+      cairo_move_to (cr, width * 0.45, y);
+      pango_cairo_show_layout (cr, layout);
+    }
+
+  cairo_restore (cr);
+}
+
+typedef struct
+{
+  GOutputStream *output;
+  GCancellable  *cancellable;
+  GError        *error;
+} PdfWriter;
+
+static cairo_status_t
+write_to_stream (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  PdfWriter *writer = closure;
+
+  if (writer->error != NULL ||
+      !g_output_stream_write_all (writer->output, data, length, NULL, writer->cancellable, &writer->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+gboolean
+carta_renderer_write_pdf (const CartaPrintable *printable,
+                          CartaPaper            paper,
+                          gboolean              with_envelope,
+                          CartaEnvelope         envelope,
+                          const char           *title,
+                          const char           *author,
+                          GOutputStream        *output,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  PdfWriter writer = { output, cancellable, NULL };
+  g_autoptr(GObject) context_owner = NULL;
+  PangoContext *context;
+  g_autoptr(GArray) blocks = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double width, height;
+  guint n_pages;
+
+  g_return_val_if_fail (printable != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
+
+  carta_paper_get_size (paper, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_stream, &writer, width, height);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Carta " PACKAGE_VERSION);
+
+  cr = cairo_create (surface);
+  context = create_context (printable->language);
+  context_owner = G_OBJECT (context);
+  blocks = letter_blocks (printable, context, width);
+  n_pages = paginate (blocks, height, NULL, 0);
+
+  for (guint page = 0; page < n_pages && writer.error == NULL; page++)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      paginate (blocks, height, cr, page);
+      cairo_show_page (cr);
+    }
+
+  if (with_envelope && writer.error == NULL)
+    {
+      double envelope_width, envelope_height;
+
+      carta_envelope_get_size (envelope, &envelope_width, &envelope_height);
+      cairo_pdf_surface_set_size (surface, envelope_width, envelope_height);
+      carta_renderer_draw_envelope (printable, envelope, cr);
+      cairo_show_page (cr);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (writer.error != NULL)
+    {
+      g_propagate_error (error, writer.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write the PDF: %s",
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}

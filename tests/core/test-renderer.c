@@ -1,0 +1,300 @@
+/* test-renderer.c: letters and envelopes on paper, checked in the PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <string.h>
+
+#include <carta/carta.h>
+#include <carta/carta-renderer.h>
+
+static CartaFeed *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  CartaFeed *feed;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  feed = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_assert_no_error (error);
+  return feed;
+}
+
+static CartaPrintable *
+make_letter (CartaCase *person,
+             guint      n_paragraphs)
+{
+  CartaPrintable *printable = carta_printable_new ();
+  const char * const sender[] = { "Анна Птицына", NULL };
+  g_autoptr(GString) body = g_string_new ("Здравствуйте, Иван Иванович!");
+
+  for (guint i = 1; i < n_paragraphs; i++)
+    g_string_append (body, "\n\nПишу вам из Вильнюса. Здесь уже выпал первый снег, и дети во дворе лепят "
+                           "снеговиков. Я часто думаю о вас и желаю вам сил и здоровья.");
+  g_string_append (body, "\n\nС теплом,");
+
+  printable->language = g_strdup ("ru");
+  printable->sender_lines = g_strdupv ((char **) sender);
+  printable->recipient_lines = carta_recipient_lines_for_case (person, "ru");
+  printable->date = g_strdup ("22 ноября 2026 г.");
+  printable->body = g_string_free (g_steal_pointer (&body), FALSE);
+  printable->signature = g_strdup ("Анна");
+  return printable;
+}
+
+static void
+test_recipient_lines (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  CartaCase *markup = g_ptr_array_index (carta_feed_get_cases (feed), 1);
+  CartaTarget *ohchr = g_ptr_array_index (carta_feed_get_targets (feed), 0);
+  g_auto(GStrv) ru = carta_recipient_lines_for_case (ivanov, "ru");
+  g_auto(GStrv) en = carta_recipient_lines_for_case (ivanov, "en");
+  g_auto(GStrv) plain = carta_recipient_lines_for_case (markup, "ru");
+  g_auto(GStrv) target = carta_recipient_lines_for_target (ohchr, "en");
+
+  /* Dative name and year of birth, the address in Cyrillic, the country in Latin. */
+  g_assert_cmpstr (ru[0], ==, "Иванову Ивану Ивановичу, 1980 г.р.");
+  g_assert_cmpstr (ru[1], ==, "000000, Примерная обл.");
+  g_assert_cmpstr (ru[3], ==, "ИК-0");
+  g_assert_cmpstr (ru[4], ==, "RUSSIA");
+  g_assert_null (ru[5]);
+
+  g_assert_cmpstr (en[0], ==, "Иванов Иван Иванович (1980)");
+  g_assert_cmpstr (plain[0], ==, "<b>Bold</b> & <i>co</i>");
+  g_assert_null (plain[1]);
+
+  g_assert_cmpstr (target[0], ==, "UN High Commissioner for Human Rights");
+  g_assert_cmpstr (target[1], ==, "Palais des Nations");
+  g_assert_cmpstr (target[3], ==, "SWITZERLAND");
+}
+
+static void
+test_paper (void)
+{
+  CartaPaper paper;
+  double a4_width, a4_height, letter_width, letter_height, dl_width, dl_height;
+
+  g_assert_cmpint (carta_paper_for_locale ("en_US.UTF-8"), ==, CARTA_PAPER_LETTER);
+  g_assert_cmpint (carta_paper_for_locale ("es_MX"), ==, CARTA_PAPER_LETTER);
+  g_assert_cmpint (carta_paper_for_locale ("en_GB.UTF-8"), ==, CARTA_PAPER_A4);
+  g_assert_cmpint (carta_paper_for_locale ("ru_RU.UTF-8"), ==, CARTA_PAPER_A4);
+  g_assert_cmpint (carta_paper_for_locale ("C"), ==, CARTA_PAPER_A4);
+  g_assert_cmpint (carta_paper_for_locale (NULL), ==, CARTA_PAPER_A4);
+  g_assert_true (carta_paper_from_string ("letter", &paper));
+  g_assert_cmpint (paper, ==, CARTA_PAPER_LETTER);
+  g_assert_false (carta_paper_from_string ("tabloid", &paper));
+
+  carta_paper_get_size (CARTA_PAPER_A4, &a4_width, &a4_height);
+  carta_paper_get_size (CARTA_PAPER_LETTER, &letter_width, &letter_height);
+  g_assert_cmpfloat_with_epsilon (a4_width, 595.28, 0.01);
+  g_assert_cmpfloat_with_epsilon (a4_height, 841.89, 0.01);
+  g_assert_cmpfloat_with_epsilon (letter_width, 612, 0.01);
+  carta_envelope_get_size (CARTA_ENVELOPE_DL, &dl_width, &dl_height);
+  g_assert_cmpfloat (dl_width, >, dl_height);
+}
+
+static void
+test_page_count (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(CartaPrintable) short_letter = make_letter (ivanov, 3);
+  g_autoptr(CartaPrintable) long_letter = make_letter (ivanov, 40);
+  guint long_pages;
+
+  g_assert_cmpuint (carta_renderer_count_pages (short_letter, CARTA_PAPER_A4), ==, 1);
+  long_pages = carta_renderer_count_pages (long_letter, CARTA_PAPER_A4);
+  g_assert_cmpuint (long_pages, >, 1);
+  /* US Letter is shorter than A4: never fewer pages. */
+  g_assert_cmpuint (carta_renderer_count_pages (long_letter, CARTA_PAPER_LETTER), >=, long_pages);
+}
+
+static char *
+run_tool (const char *tool,
+          const char *pdf,
+          const char *first_page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  if (first_page)
+    {
+      const char *argv[] = { tool, "-f", first_page, "-l", first_page, pdf, "-", NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, &status, &error);
+    }
+  else
+    {
+      const char *argv[] = { tool, pdf, NULL };
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                    NULL, NULL, &out, NULL, &status, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static char *
+write_pdf (CartaPrintable *printable,
+           gboolean        with_envelope,
+           const char     *author)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "letter.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (carta_renderer_write_pdf (printable, CARTA_PAPER_A4, with_envelope, CARTA_ENVELOPE_DL,
+                                           "Письмо Ивану Иванову", author,
+                                           G_OUTPUT_STREAM (output), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (output), NULL, &error));
+  return g_steal_pointer (&path);
+}
+
+/* A field of pdfinfo's output, without the padding. */
+static char *
+info_field (const char *info,
+            const char *name)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strconcat (name, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext == NULL || pdfinfo == NULL)
+    {
+      g_test_skip ("pdftotext and pdfinfo (poppler-utils) are not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_pdf (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(CartaPrintable) printable = make_letter (ivanov, 3);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *letter = NULL;
+  g_autofree char *envelope = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  path = write_pdf (printable, TRUE, NULL);
+  info = run_tool ("pdfinfo", path, NULL);
+  pages = info_field (info, "Pages");
+  title = info_field (info, "Title");
+  author = info_field (info, "Author");
+  g_assert_cmpstr (pages, ==, "2");
+  g_assert_cmpstr (title, ==, "Письмо Ивану Иванову");
+  /* The writer did not agree to name themselves. */
+  g_assert_null (author);
+
+  letter = run_tool ("pdftotext", path, "1");
+  g_assert_nonnull (strstr (letter, "Иванову Ивану Ивановичу, 1980 г.р."));
+  g_assert_nonnull (strstr (letter, "000000, Примерная обл."));
+  g_assert_nonnull (strstr (letter, "RUSSIA"));
+  g_assert_nonnull (strstr (letter, "Здравствуйте, Иван Иванович!"));
+  g_assert_nonnull (strstr (letter, "22 ноября 2026 г."));
+  g_assert_nonnull (strstr (letter, "Анна Птицына"));
+
+  /* The envelope: the same addressee block, and the sender. */
+  envelope = run_tool ("pdftotext", path, "2");
+  g_assert_nonnull (strstr (envelope, "Иванову Ивану Ивановичу, 1980 г.р."));
+  g_assert_nonnull (strstr (envelope, "RUSSIA"));
+  g_assert_nonnull (strstr (envelope, "Анна Птицына"));
+  g_assert_null (strstr (envelope, "Здравствуйте"));
+}
+
+static void
+test_pdf_long_and_author (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(CartaPrintable) printable = make_letter (ivanov, 40);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *last_page = NULL;
+  g_autofree char *info_pages = NULL;
+  g_autofree char *author = NULL;
+  guint pages;
+
+  if (!have_poppler ())
+    return;
+
+  pages = carta_renderer_count_pages (printable, CARTA_PAPER_A4);
+  path = write_pdf (printable, FALSE, "Anna");
+  info = run_tool ("pdfinfo", path, NULL);
+  /* What is counted is what is written. */
+  expected = g_strdup_printf ("%u", pages);
+  info_pages = info_field (info, "Pages");
+  author = info_field (info, "Author");
+  g_assert_cmpstr (info_pages, ==, expected);
+  g_assert_cmpstr (author, ==, "Anna");
+
+  last_page = g_strdup_printf ("%u", pages);
+  last = run_tool ("pdftotext", path, last_page);
+  g_assert_nonnull (strstr (last, "С теплом,"));
+}
+
+static void
+test_write_error (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(CartaPrintable) printable = make_letter (ivanov, 3);
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  /* A stream that refuses every write, like a full disk. */
+  g_output_stream_close (output, NULL, NULL);
+  g_assert_false (carta_renderer_write_pdf (printable, CARTA_PAPER_A4, FALSE, CARTA_ENVELOPE_DL,
+                                            "x", NULL, output, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/renderer/recipient-lines", test_recipient_lines);
+  g_test_add_func ("/renderer/paper", test_paper);
+  g_test_add_func ("/renderer/page-count", test_page_count);
+  g_test_add_func ("/renderer/pdf", test_pdf);
+  g_test_add_func ("/renderer/pdf-long-and-author", test_pdf_long_and_author);
+  g_test_add_func ("/renderer/write-error", test_write_error);
+
+  return g_test_run ();
+}
