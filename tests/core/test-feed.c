@@ -78,7 +78,7 @@ test_good_feed (void)
   g_assert_cmpuint (carta_feed_get_campaigns (feed)->len, ==, 1);
   g_assert_cmpuint (carta_feed_get_cases (feed)->len, ==, 4);
   g_assert_cmpuint (carta_feed_get_targets (feed)->len, ==, 2);
-  g_assert_cmpuint (carta_feed_get_templates (feed)->len, ==, 1);
+  g_assert_cmpuint (carta_feed_get_templates (feed)->len, ==, 2);
   g_assert_cmpuint (carta_feed_get_rulesets (feed)->len, ==, 1);
 
   ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);

@@ -1,0 +1,115 @@
+/* test-letter-options.c: which letters a case or a campaign offers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <carta/carta.h>
+#include <carta/carta-letter-options.h>
+
+static CartaFeed *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  CartaFeed *feed;
+  gsize len;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  feed = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_assert_no_error (error);
+  return feed;
+}
+
+static CartaLetterOption *
+option (GPtrArray *options,
+        guint      i)
+{
+  return g_ptr_array_index (options, i);
+}
+
+static const char *
+id_of (gpointer entity)
+{
+  return entity ? carta_entity_get_id (CARTA_ENTITY (entity)) : NULL;
+}
+
+static void
+test_case_alone (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  CartaCase *released = g_ptr_array_index (carta_feed_get_cases (feed), 1);
+  CartaCase *bialiatski = g_ptr_array_index (carta_feed_get_cases (feed), 2);
+  g_autoptr(GPtrArray) options = carta_letter_options_for (ivanov, NULL);
+  g_autoptr(GPtrArray) none = carta_letter_options_for (released, NULL);
+  g_autoptr(GPtrArray) belarus = carta_letter_options_for (bialiatski, NULL);
+  const char * const only_russian[] = { "ru", NULL };
+
+  /* A Russian prison takes Russian letters only, though the template has English too. */
+  g_assert_cmpuint (options->len, ==, 1);
+  g_assert_cmpstr (id_of (option (options, 0)->template), ==, "hello");
+  g_assert_true (option (options, 0)->person == ivanov);
+  g_assert_null (option (options, 0)->target);
+  g_assert_cmpstrv (option (options, 0)->languages, only_russian);
+
+  /* Released people cannot be written to. */
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* Belarus takes Belarusian or Russian; this template has only Russian of the two. */
+  g_assert_cmpuint (belarus->len, ==, 1);
+  g_assert_cmpstrv (option (belarus, 0)->languages, only_russian);
+}
+
+static void
+test_campaign (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
+  g_autoptr(GPtrArray) options = carta_letter_options_for (NULL, campaign);
+  const char * const un_languages[] = { "en", "fr", NULL };
+  const char * const preferred[] = { "de", "fr", NULL };
+
+  /* A letter to each person of the campaign, and the appeal to the UN body;
+   * the representative has no template, so nothing is offered for them. */
+  g_assert_cmpuint (options->len, ==, 3);
+  g_assert_cmpstr (id_of (option (options, 0)->person), ==, "ivanov");
+  g_assert_cmpstr (id_of (option (options, 1)->person), ==, "bialiatski");
+  g_assert_cmpstr (id_of (option (options, 2)->template), ==, "appeal-un");
+  g_assert_cmpstr (id_of (option (options, 2)->target), ==, "ohchr");
+  g_assert_null (option (options, 2)->person);
+  g_assert_cmpstrv (option (options, 2)->languages, un_languages);
+
+  g_assert_cmpstr (carta_letter_option_pick_language (option (options, 2), preferred), ==, "fr");
+  g_assert_cmpstr (carta_letter_option_pick_language (option (options, 0), preferred), ==, "ru");
+}
+
+static void
+test_case_in_campaign (void)
+{
+  g_autoptr(CartaFeed) feed = load_fixture ();
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
+  g_autoptr(GPtrArray) options = carta_letter_options_for (ivanov, campaign);
+
+  /* No duplicates: the case's own letter is offered once, plus the appeal about them. */
+  g_assert_cmpuint (options->len, ==, 2);
+  g_assert_cmpstr (id_of (option (options, 0)->template), ==, "hello");
+  g_assert_cmpstr (id_of (option (options, 1)->template), ==, "appeal-un");
+  g_assert_true (option (options, 1)->person == ivanov);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/letter-options/case-alone", test_case_alone);
+  g_test_add_func ("/letter-options/campaign", test_campaign);
+  g_test_add_func ("/letter-options/case-in-campaign", test_case_in_campaign);
+
+  return g_test_run ();
+}
