@@ -4,7 +4,33 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "carta-guidance.h"
+
+/* The closing brace of a "{placeholder}" starting at @p, or NULL. */
+static const char *
+placeholder_end (const char *p)
+{
+  const char *end = strpbrk (p + 1, "{} \t\n");
+
+  return end != NULL && *end == '}' ? end : NULL;
+}
+
+static gboolean
+inside_placeholder (const char *text,
+                    gsize       start,
+                    gsize       end)
+{
+  for (const char *p = strchr (text, '{'); p != NULL && (gsize) (p - text) < end; p = strchr (p + 1, '{'))
+    {
+      const char *close = placeholder_end (p);
+
+      if (close != NULL && (gsize) (p - text) <= start && end <= (gsize) (close - text) + 1)
+        return TRUE;
+    }
+  return FALSE;
+}
 
 static int
 compare_issues (gconstpointer a,
@@ -49,7 +75,8 @@ carta_guidance_check (CartaRuleset *ruleset,
               CartaGuidanceIssue issue = { rule, 0, 0 };
               int start, end;
 
-              if (g_match_info_fetch_pos (match, 0, &start, &end) && end > start)
+              if (g_match_info_fetch_pos (match, 0, &start, &end) && end > start &&
+                  !inside_placeholder (text, start, end))
                 {
                   issue.start = start;
                   issue.end = end;
@@ -76,6 +103,17 @@ carta_guidance_count_words (const char *text)
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
+
+      /* A placeholder not filled in yet stands for one word. */
+      const char *end;
+
+      if (ch == '{' && (end = placeholder_end (p)) != NULL)
+        {
+          words++;
+          in_word = FALSE;
+          p = end;
+          continue;
+        }
 
       if (g_unichar_isalnum (ch) || g_unichar_ismark (ch))
         {
@@ -118,6 +156,14 @@ carta_guidance_detect_script (const char *text)
     {
       gunichar ch = g_utf8_get_char (p);
       GUnicodeScript script;
+      const char *end;
+
+      /* Placeholders are Latin names of values, not the writer's words. */
+      if (ch == '{' && (end = placeholder_end (p)) != NULL)
+        {
+          p = end;
+          continue;
+        }
 
       if (!g_unichar_isalpha (ch))
         continue;

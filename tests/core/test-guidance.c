@@ -51,6 +51,12 @@ test_check (void)
 
   issues = carta_guidance_check (ruleset, "Всё хорошо, пишите.", "ru");
   g_assert_cmpuint (issues->len, ==, 0);
+  g_clear_pointer (&issues, g_array_unref);
+
+  /* Placeholders still to fill in are not the writer's Latin words. */
+  issues = carta_guidance_check (ruleset, "С теплом, {sender_name}. Привет {ok", "ru");
+  g_assert_cmpuint (issues->len, ==, 1);
+  g_assert_cmpstr (g_array_index (issues, CartaGuidanceIssue, 0).rule->id, ==, "latin");
 }
 
 static void
@@ -62,6 +68,7 @@ test_words (void)
   g_assert_cmpuint (carta_guidance_count_words ("Кара-Мурза - п'ять слов"), ==, 3);
   g_assert_cmpuint (carta_guidance_count_words ("It's 2026 — and then"), ==, 4);
   g_assert_cmpuint (carta_guidance_count_words ("ilia's end-"), ==, 2);
+  g_assert_cmpuint (carta_guidance_count_words ("Dear {target_salutation}, {oops"), ==, 3);
 }
 
 static void
