@@ -29,6 +29,15 @@ put (GHashTable *values,
     g_hash_table_insert (values, g_strdup (name), g_strdup (value));
 }
 
+static gboolean
+language_declines_names (const char *lang)
+{
+  static const char * const declining[] = { "ru", "be", "uk", "pl", "lt", NULL };
+  g_autofree char *base = g_strndup (lang, strcspn (lang, "-_"));
+
+  return g_strv_contains (declining, base);
+}
+
 static const char *
 text_in (CartaText  *text,
          const char *lang)
@@ -66,6 +75,18 @@ carta_compose_values_new (CartaCase     *person,
       put (values, "case_name_latin", latin ? latin : carta_case_get_name (person));
       put (values, "case_name_dative", carta_case_get_name_form (person, lang, "dative"));
       put (values, "case_given_name", carta_case_get_name_form (person, lang, "given"));
+      /* Languages without grammatical cases use the name as it is; Russian,
+       * Belarusian and Ukrainian need the real forms, typed by the writer
+       * when the feed lacks them, never guessed. */
+      if (!language_declines_names (lang))
+        {
+          const char *plain = latin ? latin : carta_case_get_name (person);
+
+          if (!g_hash_table_contains (values, "case_name_dative"))
+            put (values, "case_name_dative", plain);
+          if (!g_hash_table_contains (values, "case_given_name"))
+            put (values, "case_given_name", plain);
+        }
       put (values, "case_facility", text_in (carta_case_get_facility (person), lang));
       if (carta_case_get_birth_year (person) > 0)
         {

@@ -77,11 +77,13 @@ test_values (void)
   g_assert_cmpstr (g_hash_table_lookup (en, "date"), ==, "22 November 2026");
   g_assert_cmpstr (g_hash_table_lookup (en, "case_interests"), ==, "chess");
   g_assert_cmpstr (g_hash_table_lookup (en, "campaign_title"), ==, "Free the political prisoners");
-  /* No English dative: left for the writer, never guessed. */
-  g_assert_false (g_hash_table_contains (en, "case_name_dative"));
+  /* English has no dative: the name as it is. */
+  g_assert_cmpstr (g_hash_table_lookup (en, "case_name_dative"), ==, "Ivan Ivanov");
+  g_assert_cmpstr (g_hash_table_lookup (en, "case_given_name"), ==, "Ivan Ivanov");
   g_assert_false (g_hash_table_contains (en, "sender_name"));
 
-  /* Nothing in Belarusian for this person: no name forms, no interests. */
+  /* Nothing in Belarusian for this person: the forms are left for the
+   * writer, never guessed; no interests either. */
   be = carta_compose_values_new (bialiatski, NULL, NULL, NULL, "be", date);
   g_assert_cmpstr (g_hash_table_lookup (be, "case_name"), ==, "Бяляцкі Алесь Віктаравіч");
   g_assert_cmpstr (g_hash_table_lookup (be, "case_name_latin"), ==, "Бяляцкі Алесь Віктаравіч");
