@@ -22,4 +22,11 @@
 #include "carta-profile.h"
 #include "carta-compose.h"
 #include "carta-guidance.h"
+#include "carta-analysis.h"
+#include "carta-letter-options.h"
+#include "carta-renderer.h"
+#include "carta-spell.h"
+#include "carta-network.h"
+#include "carta-feed-source.h"
+#include "carta-feed-manager.h"
 #undef CARTA_INSIDE

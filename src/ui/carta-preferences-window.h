@@ -1,0 +1,23 @@
+/* carta-preferences-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <carta/carta-feed-manager.h>
+
+G_BEGIN_DECLS
+
+#define CARTA_TYPE_PREFERENCES_WINDOW (carta_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CartaPreferencesWindow, carta_preferences_window, CARTA, PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
+
+/* Preferences stored in @settings (schema io.github.carta.Carta); the feeds'
+ * states come from @manager. */
+GtkWidget *carta_preferences_window_new (GtkWindow        *parent,
+                                         GSettings        *settings,
+                                         CartaFeedManager *manager);
+
+G_END_DECLS
