@@ -27,6 +27,8 @@ const char         *carta_case_get_name_form           (CartaCase   *self,
                                                         const char  *form);
 /* 0 when unknown. */
 guint               carta_case_get_birth_year          (CartaCase   *self);
+/* The full date of birth when the feed gives it (for birthday reminders), or NULL. */
+GDate              *carta_case_get_birth_date          (CartaCase   *self);
 CartaCaseStatus     carta_case_get_status              (CartaCase   *self);
 /* ISO 3166-1 alpha-2 code of the country holding the person ("RU", "BY"). */
 const char         *carta_case_get_country             (CartaCase   *self);

@@ -29,4 +29,5 @@
 #include "carta-network.h"
 #include "carta-feed-source.h"
 #include "carta-feed-manager.h"
+#include "carta-reminders.h"
 #undef CARTA_INSIDE

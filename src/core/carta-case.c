@@ -18,6 +18,7 @@ carta_case_finalize (GObject *object)
   g_free (self->name_latin);
   g_clear_pointer (&self->name_forms, g_hash_table_unref);
   g_free (self->country);
+  g_clear_pointer (&self->birth_date, g_date_free);
   g_clear_pointer (&self->story, carta_text_unref);
   g_clear_pointer (&self->interests, g_ptr_array_unref);
   g_clear_pointer (&self->facility, carta_text_unref);
@@ -103,6 +104,13 @@ carta_case_get_birth_year (CartaCase *self)
 {
   g_return_val_if_fail (CARTA_IS_CASE (self), 0);
   return self->birth_year;
+}
+
+GDate *
+carta_case_get_birth_date (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->birth_date;
 }
 
 CartaCaseStatus

@@ -1103,6 +1103,29 @@ read_target (Parser     *p,
  */
 
 static gboolean
+parse_date (const char *str,
+            GDate     **out)
+{
+  guint year, month, day;
+
+  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
+      return FALSE;
+
+  year = g_ascii_strtoull (str, NULL, 10);
+  month = g_ascii_strtoull (str + 5, NULL, 10);
+  day = g_ascii_strtoull (str + 8, NULL, 10);
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  *out = g_date_new_dmy (day, month, year);
+  return TRUE;
+}
+
+
+static gboolean
 read_name_forms (Parser     *p,
                  JsonObject *object,
                  CartaCase  *self)
@@ -1161,12 +1184,13 @@ read_case (Parser     *p,
            JsonObject *object)
 {
   static const char * const members[] = {
-    "id", "name", "name_latin", "name_forms", "birth_year", "status", "country", "story",
+    "id", "name", "name_latin", "name_forms", "birth_year", "birth_date", "status", "country", "story",
     "interests", "facility", "address", "letter_languages", "can_receive_letters", "demo",
     "ruleset", "templates", NULL
   };
   g_autoptr(CartaCase) self = g_object_new (CARTA_TYPE_CASE, NULL);
   g_autofree char *status = NULL;
+  g_autofree char *birth_date = NULL;
   gint64 birth_year = 0;
   JsonArray *interests;
 
@@ -1176,6 +1200,7 @@ read_case (Parser     *p,
       !read_string (p, object, "name_latin", FALSE, &self->name_latin) ||
       !read_name_forms (p, object, self) ||
       !read_int (p, object, "birth_year", 1900, 2100, &birth_year) ||
+      !read_string (p, object, "birth_date", FALSE, &birth_date) ||
       !read_string (p, object, "status", TRUE, &status) ||
       !read_string (p, object, "country", FALSE, &self->country) ||
       !read_text (p, object, "story", FALSE, &self->story) ||
@@ -1190,6 +1215,23 @@ read_case (Parser     *p,
     return FALSE;
 
   self->birth_year = (guint) birth_year;
+
+  if (birth_date != NULL)
+    {
+      if (!parse_date (birth_date, &self->birth_date) ||
+          g_date_get_year (self->birth_date) < 1900 || g_date_get_year (self->birth_date) > 2100)
+        {
+          push_member (p, "birth_date");
+          return fail (p, CARTA_ERROR_INVALID_FEED, "expected a date written YYYY-MM-DD");
+        }
+      if (self->birth_year == 0)
+        self->birth_year = g_date_get_year (self->birth_date);
+      else if (self->birth_year != g_date_get_year (self->birth_date))
+        {
+          push_member (p, "birth_date");
+          return fail (p, CARTA_ERROR_INVALID_FEED, "the year does not match birth_year");
+        }
+    }
 
   if (!carta_case_status_from_string (status, &self->status))
     {
@@ -1233,28 +1275,6 @@ read_case (Parser     *p,
 /* ------------------------------------------------------------------------
  * Campaigns and the document
  */
-
-static gboolean
-parse_date (const char *str,
-            GDate     **out)
-{
-  guint year, month, day;
-
-  if (strlen (str) != 10 || str[4] != '-' || str[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (str[i]))
-      return FALSE;
-
-  year = g_ascii_strtoull (str, NULL, 10);
-  month = g_ascii_strtoull (str + 5, NULL, 10);
-  day = g_ascii_strtoull (str + 8, NULL, 10);
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-
-  *out = g_date_new_dmy (day, month, year);
-  return TRUE;
-}
 
 static gboolean
 read_campaign (Parser     *p,

@@ -23,6 +23,7 @@ struct _CartaCase
   char            *name_latin;
   GHashTable      *name_forms;        /* "lang/form" → string */
   guint            birth_year;
+  GDate           *birth_date;
   CartaCaseStatus  status;
   char            *country;
   CartaText       *story;

@@ -90,6 +90,8 @@ test_good_feed (void)
   g_assert_cmpstr (carta_case_get_name_form (ivanov, "ru", "given"), ==, "Иван Иванович");
   g_assert_null (carta_case_get_name_form (ivanov, "be", "dative"));
   g_assert_cmpuint (carta_case_get_birth_year (ivanov), ==, 1980);
+  g_assert_cmpint (g_date_get_month (carta_case_get_birth_date (ivanov)), ==, 12);
+  g_assert_cmpint (g_date_get_day (carta_case_get_birth_date (ivanov)), ==, 1);
   g_assert_cmpint (carta_case_get_status (ivanov), ==, CARTA_CASE_STATUS_IMPRISONED);
   g_assert_cmpstr (carta_case_get_country (ivanov), ==, "RU");
   g_assert_true (carta_case_get_can_receive_letters (ivanov));
@@ -226,6 +228,10 @@ test_wrong_types (void)
                   CARTA_ERROR_INVALID_FEED, "$.cases[0].country: expected a two-letter country code");
   assert_refused ("\"deadline\": \"2026-12-10\"", "\"deadline\": \"10.12.2026\"",
                   CARTA_ERROR_INVALID_FEED, "$.campaigns[0].deadline: expected a date");
+  assert_refused ("\"birth_date\": \"1980-12-01\"", "\"birth_date\": \"1981-02-03\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_date: the year does not match birth_year");
+  assert_refused ("\"birth_date\": \"1980-12-01\"", "\"birth_date\": \"1980-13-01\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_date: expected a date");
   assert_refused ("\"deadline\": \"2026-12-10\"", "\"deadline\": \"2026-02-30\"",
                   CARTA_ERROR_INVALID_FEED, "$.campaigns[0].deadline: expected a date");
   assert_refused ("\"homepage\": \"https://example.org/\"", "\"homepage\": \"http://example.org/\"",
