@@ -383,6 +383,16 @@ main (int   argc,
         return reexec_status;
     }
 
+  /* Meson may pass paths relative to the build directory. */
+  {
+    char *absolute = g_canonicalize_filename (app, NULL);
+
+    g_free (app);
+    app = absolute;
+    absolute = g_canonicalize_filename (bare, NULL);
+    g_free (bare);
+    bare = absolute;
+  }
   for (guint i = 0; i < 2; i++)
     {
       const char *program = i == 0 ? app : bare;
