@@ -223,7 +223,7 @@ read_string (Parser      *p,
              gboolean     required,
              char       **out)
 {
-  JsonNode *node;
+  JsonNode *node = NULL;
   const char *value;
   gsize saved;
   gboolean ok;
@@ -282,7 +282,7 @@ read_id (Parser      *p,
          gboolean     required,
          char       **out)
 {
-  JsonNode *node;
+  JsonNode *node = NULL;
   const char *value;
   gsize saved;
   gboolean ok;
@@ -309,7 +309,7 @@ read_int (Parser     *p,
           gint64      max,
           gint64     *out)
 {
-  JsonNode *node;
+  JsonNode *node = NULL;
   gsize saved;
   gint64 value;
 
@@ -339,7 +339,7 @@ read_bool (Parser     *p,
            const char *name,
            gboolean   *out)
 {
-  JsonNode *node;
+  JsonNode *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, name, FALSE, &node))
@@ -415,7 +415,7 @@ node_as_array (Parser     *p,
                guint       max_items,
                JsonArray **out)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected an array");
@@ -437,7 +437,7 @@ node_as_text (Parser     *p,
 {
   g_autoptr(CartaText) text = carta_text_new ();
   g_autoptr(GList) members = NULL;
-  JsonObject *object;
+  JsonObject *object = NULL;
 
   if (!node_as_object (p, node, &object))
     return FALSE;
@@ -478,7 +478,7 @@ read_text (Parser      *p,
            gboolean     required,
            CartaText  **out)
 {
-  JsonNode *node;
+  JsonNode *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, name, required, &node))
@@ -501,7 +501,7 @@ read_array (Parser      *p,
             guint        max_items,
             JsonArray  **out)
 {
-  JsonNode *node;
+  JsonNode *node = NULL;
   gsize saved;
 
   *out = NULL;
@@ -525,7 +525,7 @@ read_lang_list (Parser      *p,
                 GStrv       *out)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
+  JsonArray *array = NULL;
   gsize saved;
   guint n;
 
@@ -565,9 +565,9 @@ read_address (Parser        *p,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
   g_autofree char *country = NULL;
-  JsonObject *address;
-  JsonArray *array;
-  JsonNode *node;
+  JsonObject *address = NULL;
+  JsonArray *array = NULL;
+  JsonNode *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, name, FALSE, &node))
@@ -687,7 +687,7 @@ read_references (Parser     *p,
                  const char *what,
                  GPtrArray  *into)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
   gsize saved;
 
   if (!read_array (p, object, name, FALSE, MAX_INNER_ITEMS, &array))
@@ -722,7 +722,7 @@ read_items (Parser     *p,
             const char *name,
             ItemReader  reader)
 {
-  JsonArray *array;
+  JsonArray *array = NULL;
   gsize saved;
 
   if (!read_array (p, root, name, FALSE, MAX_TOP_LEVEL_ITEMS, &array))
@@ -734,7 +734,7 @@ read_items (Parser     *p,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *object;
+      JsonObject *object = NULL;
 
       if (!node_as_object (p, json_array_get_element (array, i), &object) ||
           !reader (p, object))
@@ -765,7 +765,7 @@ read_rule (Parser       *p,
   };
   g_autoptr(CartaRule) rule = g_new0 (CartaRule, 1);
   g_autofree char *severity = NULL;
-  JsonArray *patterns;
+  JsonArray *patterns = NULL;
   gsize saved;
 
   rule->severity = CARTA_RULE_WARNING;
@@ -845,7 +845,7 @@ read_ruleset (Parser     *p,
 {
   static const char * const members[] = { "id", "title", "summary", "rules", NULL };
   g_autoptr(CartaRuleset) ruleset = g_object_new (CARTA_TYPE_RULESET, NULL);
-  JsonArray *rules;
+  JsonArray *rules = NULL;
   gsize saved;
 
   if (!check_members (p, object, members) ||
@@ -859,7 +859,7 @@ read_ruleset (Parser     *p,
   for (guint i = 0; i < json_array_get_length (rules); i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *rule;
+      JsonObject *rule = NULL;
 
       if (!node_as_object (p, json_array_get_element (rules, i), &rule) ||
           !read_rule (p, rule, ruleset))
@@ -997,7 +997,7 @@ read_template (Parser     *p,
   g_autofree char *kind = NULL;
   g_autofree char *addressee = NULL;
   gint64 max_words = 0, max_pages = 0;
-  JsonArray *paragraphs;
+  JsonArray *paragraphs = NULL;
   gsize saved;
 
   if (!check_members (p, object, members) ||
@@ -1037,7 +1037,7 @@ read_template (Parser     *p,
   for (guint i = 0; i < json_array_get_length (paragraphs); i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *paragraph;
+      JsonObject *paragraph = NULL;
 
       if (!node_as_object (p, json_array_get_element (paragraphs, i), &paragraph) ||
           !read_paragraph (p, paragraph, template))
@@ -1132,8 +1132,8 @@ read_name_forms (Parser     *p,
 {
   static const char * const form_members[] = { "dative", "given", NULL };
   g_autoptr(GList) langs = NULL;
-  JsonObject *forms;
-  JsonNode *node;
+  JsonObject *forms = NULL;
+  JsonNode *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, "name_forms", FALSE, &node))
@@ -1154,7 +1154,7 @@ read_name_forms (Parser     *p,
     {
       const char *lang = l->data;
       gsize lang_saved = push_member (p, lang);
-      JsonObject *by_form;
+      JsonObject *by_form = NULL;
 
       if (!is_valid_lang (lang))
         return fail (p, CARTA_ERROR_INVALID_FEED, "not a language tag such as “ru”");
@@ -1192,7 +1192,7 @@ read_case (Parser     *p,
   g_autofree char *status = NULL;
   g_autofree char *birth_date = NULL;
   gint64 birth_year = 0;
-  JsonArray *interests;
+  JsonArray *interests = NULL;
 
   if (!check_members (p, object, members) ||
       !read_identity (p, object, CARTA_ENTITY (self)) ||
@@ -1318,8 +1318,8 @@ read_source (Parser     *p,
   static const char * const members[] = { "title", "homepage", "updated", NULL };
   g_autofree char *updated = NULL;
   g_autoptr(GDate) date = NULL;
-  JsonObject *source;
-  JsonNode *node;
+  JsonObject *source = NULL;
+  JsonNode *node = NULL;
   gsize saved;
 
   if (!get_member (p, root, "source", TRUE, &node))
@@ -1438,7 +1438,7 @@ carta_feed_new_from_bytes (GBytes      *bytes,
   g_autoptr(CartaFeed) feed = NULL;
   g_autoptr(GError) json_error = NULL;
   JsonNode *root_node, *version;
-  JsonObject *root;
+  JsonObject *root = NULL;
   const char *data;
   gsize len;
   Parser p;

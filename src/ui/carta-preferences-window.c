@@ -263,7 +263,6 @@ carta_preferences_window_dispose (GObject *object)
 {
   CartaPreferencesWindow *self = CARTA_PREFERENCES_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), CARTA_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->manager);
 

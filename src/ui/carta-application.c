@@ -1,0 +1,337 @@
+/* carta-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carta-application.h"
+#include "carta-preferences-window.h"
+#include "carta-window.h"
+
+struct _CartaApplication
+{
+  AdwApplication    parent_instance;
+
+  GSettings        *settings;
+  CartaCatalog     *catalog;
+  CartaFeedManager *feeds;
+  GCancellable     *cancellable;
+  gboolean          loading;
+  char             *load_error;
+  /* The proxy setting is unusable: no request may go out until it is fixed. */
+  gboolean          proxy_broken;
+};
+
+G_DEFINE_FINAL_TYPE (CartaApplication, carta_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_LOAD_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+CartaApplication *
+carta_application_new (void)
+{
+  return g_object_new (CARTA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PATH,
+                       NULL);
+}
+
+/* ------------------------------------------------------------------------
+ * The catalog: read in a worker thread, never on the main loop.
+ */
+
+static void
+load_bundled_in_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CartaFeed *feed = carta_feed_new_bundled (&error);
+
+  if (feed == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, feed, g_object_unref);
+}
+
+static void
+sync_feed_urls (CartaApplication *self)
+{
+  g_auto(GStrv) urls = g_settings_get_strv (self->settings, "feed-urls");
+
+  if (self->loading)
+    return;
+  carta_feed_manager_set_urls (self->feeds, self->proxy_broken ? NULL : (const char * const *) urls);
+}
+
+static void
+sync_proxy (CartaApplication *self)
+{
+  g_autofree char *proxy = g_settings_get_string (self->settings, "proxy-url");
+  g_autoptr(GError) error = NULL;
+
+  /* A proxy that cannot be used stops every request rather than letting
+   * them go out directly: the user asked for their traffic to be hidden. */
+  self->proxy_broken = !carta_feed_manager_set_proxy (self->feeds, proxy, &error);
+  if (self->proxy_broken)
+    g_message ("No feed is fetched until the proxy setting is fixed: %s", error->message);
+  sync_feed_urls (self);
+}
+
+static void
+on_bundled_loaded (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CartaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (feed != NULL)
+    carta_catalog_add_feed (self->catalog, feed);
+  else
+    {
+      self->load_error = g_strdup (error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
+
+  self->loading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+
+  /* Feeds come after the bundled catalog; only those the user listed. */
+  sync_proxy (self);
+}
+
+static void
+carta_application_startup (GApplication *app)
+{
+  CartaApplication *self = CARTA_APPLICATION (app);
+  g_autoptr(GTask) task = NULL;
+
+  G_APPLICATION_CLASS (carta_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Carta"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = g_settings_new ("io.github.carta.Carta");
+  self->catalog = carta_catalog_new ();
+  self->feeds = carta_feed_manager_new (self->catalog, NULL);
+  g_signal_connect_swapped (self->settings, "changed::feed-urls", G_CALLBACK (sync_feed_urls), self);
+  g_signal_connect_swapped (self->settings, "changed::proxy-url", G_CALLBACK (sync_proxy), self);
+
+  self->loading = TRUE;
+  task = g_task_new (self, self->cancellable, on_bundled_loaded, g_object_ref (self));
+  g_task_set_source_tag (task, carta_application_startup);
+  g_task_run_in_thread (task, load_bundled_in_thread);
+}
+
+static void
+carta_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (carta_window_new (CARTA_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+carta_application_shutdown (GApplication *app)
+{
+  CartaApplication *self = CARTA_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (carta_application_parent_class)->shutdown (app);
+}
+
+/* ------------------------------------------------------------------------
+ * Actions
+ */
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Carta developers", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (parent,
+                         "application-name", _("Carta"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Carta developers"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/carta-app/carta",
+                         "issue-url", "https://github.com/carta-app/carta/issues",
+                         "comments", _("Write letters for political prisoners: warm letters to the "
+                                       "prisoners themselves, and appeals to the people who can help them."),
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CartaApplication *self = CARTA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = carta_preferences_window_new (parent, self->settings, self->feeds);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "preferences", preferences_activated },
+};
+
+static void
+carta_application_constructed (GObject *object)
+{
+  CartaApplication *self = CARTA_APPLICATION (object);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_OBJECT_CLASS (carta_application_parent_class)->constructed (object);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+}
+
+static void
+carta_application_dispose (GObject *object)
+{
+  CartaApplication *self = CARTA_APPLICATION (object);
+
+  g_clear_object (&self->feeds);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (carta_application_parent_class)->dispose (object);
+}
+
+static void
+carta_application_finalize (GObject *object)
+{
+  g_free (CARTA_APPLICATION (object)->load_error);
+
+  G_OBJECT_CLASS (carta_application_parent_class)->finalize (object);
+}
+
+static void
+carta_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CartaApplication *self = CARTA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    case PROP_LOAD_ERROR:
+      g_value_set_string (value, self->load_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+carta_application_class_init (CartaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = carta_application_constructed;
+  object_class->dispose = carta_application_dispose;
+  object_class->finalize = carta_application_finalize;
+  object_class->get_property = carta_application_get_property;
+  app_class->startup = carta_application_startup;
+  app_class->activate = carta_application_activate;
+  app_class->shutdown = carta_application_shutdown;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOAD_ERROR] =
+    g_param_spec_string ("load-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+carta_application_init (CartaApplication *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+CartaCatalog *
+carta_application_get_catalog (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->catalog;
+}
+
+CartaFeedManager *
+carta_application_get_feeds (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->feeds;
+}
+
+GSettings *
+carta_application_get_settings (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+gboolean
+carta_application_get_loading (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), FALSE);
+  return self->loading;
+}
+
+const char *
+carta_application_get_load_error (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->load_error;
+}

@@ -1,0 +1,26 @@
+/* carta-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <carta/carta.h>
+
+G_BEGIN_DECLS
+
+#define CARTA_TYPE_APPLICATION (carta_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (CartaApplication, carta_application, CARTA, APPLICATION, AdwApplication)
+
+CartaApplication *carta_application_new            (void);
+/* The catalog every window shows: the bundled catalog and the user's feeds. */
+CartaCatalog     *carta_application_get_catalog    (CartaApplication *self);
+CartaFeedManager *carta_application_get_feeds      (CartaApplication *self);
+GSettings        *carta_application_get_settings   (CartaApplication *self);
+/* TRUE while the bundled catalog is being read. */
+gboolean          carta_application_get_loading    (CartaApplication *self);
+/* Why the bundled catalog could not be read, or NULL. */
+const char       *carta_application_get_load_error (CartaApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,404 @@
+/* carta-window.c: the main window, campaigns and people beside their pages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "carta-campaign-page.h"
+#include "carta-case-page.h"
+#include "carta-entity-row.h"
+#include "carta-window.h"
+
+struct _CartaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CartaApplication     *application;
+  GtkFilterListModel   *results;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  char                 *folded_query;
+
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *list_view;
+  GtkStack             *content_stack;
+  AdwWindowTitle       *content_title;
+  AdwStatusPage        *error_page;
+  CartaCampaignPage    *campaign_page;
+  CartaCasePage        *case_page;
+};
+
+G_DEFINE_FINAL_TYPE (CartaWindow, carta_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+filter_entity (gpointer item,
+               gpointer user_data)
+{
+  CartaWindow *self = user_data;
+
+  return carta_entity_matches (CARTA_ENTITY (item), self->folded_query);
+}
+
+static void
+update_sidebar (CartaWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  gboolean loading = carta_application_get_loading (self->application);
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    n == 0 && !loading && self->folded_query[0] != '\0' ? "no-results" : "list");
+}
+
+static void
+on_search_changed (CartaWindow *self)
+{
+  g_autofree char *folded = carta_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  /* Fold once per keystroke, not once per item. */
+  if (g_str_has_prefix (folded, self->folded_query))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (g_str_has_prefix (self->folded_query, folded))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+
+  g_free (self->folded_query);
+  self->folded_query = g_steal_pointer (&folded);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  update_sidebar (self);
+}
+
+static void
+on_stop_search (CartaWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+show_item (CartaWindow *self,
+           CartaEntity *entity)
+{
+  if (CARTA_IS_CAMPAIGN (entity))
+    {
+      carta_campaign_page_set_campaign (self->campaign_page, CARTA_CAMPAIGN (entity));
+      adw_window_title_set_title (self->content_title,
+                                  carta_text_get_ui (carta_campaign_get_title (CARTA_CAMPAIGN (entity))));
+      gtk_stack_set_visible_child_name (self->content_stack, "campaign");
+    }
+  else if (CARTA_IS_CASE (entity))
+    {
+      carta_case_page_set_case (self->case_page, CARTA_CASE (entity));
+      adw_window_title_set_title (self->content_title, carta_case_get_name (CARTA_CASE (entity)));
+      gtk_stack_set_visible_child_name (self->content_stack, "case");
+    }
+  else
+    return;
+
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+on_search_activate (CartaWindow *self)
+{
+  g_autoptr(CartaEntity) first = NULL;
+
+  /* Enter opens the first match. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0)
+    return;
+
+  first = g_list_model_get_item (G_LIST_MODEL (self->results), 0);
+  gtk_single_selection_set_selected (self->selection, 0);
+  show_item (self, first);
+}
+
+static void
+on_list_activate (CartaWindow *self,
+                  guint        position)
+{
+  g_autoptr(CartaEntity) entity = g_list_model_get_item (G_LIST_MODEL (self->results), position);
+
+  if (entity != NULL)
+    show_item (self, entity);
+}
+
+static void
+on_show_entity (CartaWindow *self,
+                CartaEntity *entity)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaEntity) item = g_list_model_get_item (G_LIST_MODEL (self->results), i);
+
+      if (item == entity)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
+  show_item (self, entity);
+}
+
+static void
+on_folded_changed (CartaWindow *self)
+{
+  /* Unfolded, both panes show; folded, the list comes first until the user
+   * picks something. */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+static void
+update_content (CartaWindow *self)
+{
+  const char *error = carta_application_get_load_error (self->application);
+  const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (carta_application_get_loading (self->application))
+    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+  else if (error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, error);
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+    }
+  else if (g_strcmp0 (visible, "loading") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+
+  update_sidebar (self);
+}
+
+static void
+focus_search (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+go_back (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, carta_entity_row_new ());
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  carta_entity_row_set_entity (CARTA_ENTITY_ROW (gtk_list_item_get_child (item)),
+                               gtk_list_item_get_item (item));
+}
+
+static void
+save_window_state (CartaWindow *self)
+{
+  GSettings *settings = carta_application_get_settings (self->application);
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+carta_window_close_request (GtkWindow *window)
+{
+  save_window_state (CARTA_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (carta_window_parent_class)->close_request (window);
+}
+
+static void
+carta_window_dispose (GObject *object)
+{
+  CartaWindow *self = CARTA_WINDOW (object);
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_data (self->application, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->results);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->application);
+
+  G_OBJECT_CLASS (carta_window_parent_class)->dispose (object);
+}
+
+static void
+carta_window_finalize (GObject *object)
+{
+  g_free (CARTA_WINDOW (object)->folded_query);
+
+  G_OBJECT_CLASS (carta_window_parent_class)->finalize (object);
+}
+
+static void
+carta_window_class_init (CartaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = carta_window_dispose;
+  object_class->finalize = carta_window_finalize;
+  window_class->close_request = carta_window_close_request;
+
+  g_type_ensure (CARTA_TYPE_CAMPAIGN_PAGE);
+  g_type_ensure (CARTA_TYPE_CASE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carta/Carta/carta-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, campaign_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, case_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_entity);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, go_back);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}
+
+static void
+carta_window_init (CartaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->folded_query = g_strdup ("");
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+CartaWindow *
+carta_window_new (CartaApplication *application)
+{
+  CartaWindow *self;
+  CartaCatalog *catalog;
+  GListStore *sections;
+  GtkFlattenListModel *all;
+  GtkListItemFactory *factory;
+  GSettings *settings;
+
+  g_return_val_if_fail (CARTA_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (CARTA_TYPE_WINDOW, "application", application, NULL);
+  self->application = g_object_ref (application);
+  catalog = carta_application_get_catalog (application);
+  settings = carta_application_get_settings (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Campaigns first, then people, searched with one filter. */
+  sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (sections, carta_catalog_get_campaigns (catalog));
+  g_list_store_append (sections, carta_catalog_get_cases (catalog));
+  all = gtk_flatten_list_model_new (G_LIST_MODEL (sections));
+
+  self->filter = gtk_custom_filter_new (filter_entity, self, NULL);
+  self->results = gtk_filter_list_model_new (G_LIST_MODEL (all), g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_object_unref (factory);
+
+  g_signal_connect_swapped (self->results, "items-changed", G_CALLBACK (update_sidebar), self);
+  g_signal_connect_swapped (application, "notify::loading", G_CALLBACK (update_content), self);
+  g_signal_connect_swapped (application, "notify::load-error", G_CALLBACK (update_content), self);
+  update_content (self);
+  on_folded_changed (self);
+
+  return self;
+}
+
+GListModel *
+carta_window_get_results (CartaWindow *self)
+{
+  g_return_val_if_fail (CARTA_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
+void
+carta_window_set_search (CartaWindow *self,
+                         const char  *text)
+{
+  g_return_if_fail (CARTA_IS_WINDOW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* The entry delays its signal while typing; a program means it now. */
+  on_search_changed (self);
+}
+
+gboolean
+carta_window_show_entity (CartaWindow *self,
+                          const char  *uid)
+{
+  CartaEntity *entity;
+
+  g_return_val_if_fail (CARTA_IS_WINDOW (self), FALSE);
+
+  entity = carta_catalog_lookup (carta_application_get_catalog (self->application), uid);
+  if (entity == NULL)
+    return FALSE;
+
+  on_show_entity (self, entity);
+  return TRUE;
+}
+
+const char *
+carta_window_get_content (CartaWindow *self)
+{
+  g_return_val_if_fail (CARTA_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->content_stack);
+}

@@ -1,0 +1,328 @@
+/* test-window.c: the real main window under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens Carta's window with the bundled catalog, searches it, opens pages,
+ * checks that every control can be named by assistive technologies, and
+ * saves screenshots (build/tests/screenshots/) at desktop and phone widths
+ * and right to left.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "carta-application.h"
+#include "carta-campaign-page.h"
+#include "carta-case-page.h"
+#include "carta-window.h"
+
+static CartaApplication *app;
+static CartaWindow *window;
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_until_loaded (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (carta_application_get_loading (app) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (carta_application_get_loading (app));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Until the window has been drawn anew. */
+static void
+wait_for_frame (void)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gulong id;
+
+  wait_ms (200);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+static char *
+screenshot_dir (void)
+{
+  char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                "screenshots", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  return dir;
+}
+
+/* The window as it is on screen, saved as PNG. */
+static void
+save_screenshot (const char *name)
+{
+  g_autofree char *dir = screenshot_dir ();
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int width, height;
+
+  wait_for_frame ();
+  /* The window's contents: what it drew in its last frame. */
+  paintable = gtk_widget_paintable_new (gtk_widget_get_first_child (GTK_WIDGET (window)));
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+resize (int width,
+        int height)
+{
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  wait_ms (400);
+}
+
+static guint
+count_of (GType type)
+{
+  GListModel *results = carta_window_get_results (window);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (results, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        n++;
+    }
+  return n;
+}
+
+static void
+test_catalog_listed (void)
+{
+  GListModel *results = carta_window_get_results (window);
+  g_autoptr(CartaEntity) first = NULL;
+
+  g_assert_cmpstr (carta_window_get_content (window), ==, "empty");
+
+  /* The six bundled campaigns, then the one example person. */
+  g_assert_cmpuint (count_of (CARTA_TYPE_CAMPAIGN), ==, 6);
+  g_assert_cmpuint (count_of (CARTA_TYPE_CASE), ==, 1);
+  first = g_list_model_get_item (results, 0);
+  g_assert_true (CARTA_IS_CAMPAIGN (first));
+  g_assert_cmpstr (carta_entity_get_uid (first), ==, "carta:political-prisoners");
+  g_assert_nonnull (carta_catalog_lookup (carta_application_get_catalog (app), "carta:press-freedom"));
+
+  resize (1400, 900);
+  save_screenshot ("main-empty");
+}
+
+static void
+test_search (void)
+{
+  GListModel *results = carta_window_get_results (window);
+
+  carta_window_set_search (window, "political prisoners");
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  g_assert_cmpuint (count_of (CARTA_TYPE_CASE), ==, 0);
+
+  /* Across scripts: the example person's Cyrillic name, typed in Latin. */
+  carta_window_set_search (window, "primerova");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  g_assert_cmpuint (count_of (CARTA_TYPE_CASE), ==, 1);
+
+  carta_window_set_search (window, "Примерова");
+  g_assert_cmpuint (count_of (CARTA_TYPE_CASE), ==, 1);
+
+  carta_window_set_search (window, "zzqxw nothing");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  save_screenshot ("search-no-results");
+
+  carta_window_set_search (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 7);
+}
+
+static void
+test_pages (void)
+{
+  CartaCampaign *campaign;
+  CartaCase *person;
+
+  g_assert_false (carta_window_show_entity (window, "carta:nobody"));
+
+  g_assert_true (carta_window_show_entity (window, "carta:political-prisoners"));
+  g_assert_cmpstr (carta_window_get_content (window), ==, "campaign");
+  campaign = CARTA_CAMPAIGN (carta_catalog_lookup (carta_application_get_catalog (app), "carta:political-prisoners"));
+  g_assert_nonnull (campaign);
+  save_screenshot ("campaign");
+
+  g_assert_true (carta_window_show_entity (window, "carta:example-person"));
+  g_assert_cmpstr (carta_window_get_content (window), ==, "case");
+  person = CARTA_CASE (carta_catalog_lookup (carta_application_get_catalog (app), "carta:example-person"));
+  g_assert_true (carta_case_get_is_demo (person));
+  save_screenshot ("case");
+}
+
+static void
+test_narrow (void)
+{
+  resize (360, 720);
+  g_assert_true (carta_window_show_entity (window, "carta:political-prisoners"));
+  wait_ms (400);
+  save_screenshot ("narrow-campaign");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  wait_ms (400);
+  save_screenshot ("narrow-list");
+  resize (1400, 900);
+}
+
+/* A name for assistive technologies: a label property, a labelling relation,
+ * or text inside the widget from which GTK computes one. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_LABEL (widget))
+    return *gtk_label_get_text (GTK_LABEL (widget)) != '\0';
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && has_accessible_name (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+check_names (GtkWidget *widget,
+             GPtrArray *unnamed)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  /* The text inside an entry is named by its entry. */
+  if (gtk_widget_get_focusable (widget) && !GTK_IS_TEXT (widget) && !has_accessible_name (widget))
+    g_ptr_array_add (unnamed, (gpointer) G_OBJECT_TYPE_NAME (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_names (child, unnamed);
+}
+
+static void
+test_accessible_names (void)
+{
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new ();
+
+  g_assert_true (carta_window_show_entity (window, "carta:example-person"));
+  wait_ms (200);
+  check_names (GTK_WIDGET (window), unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("no accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+static void
+test_keyboard (void)
+{
+  /* Ctrl+F focuses the search; typing filters. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  wait_ms (100);
+  g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (window))));
+  g_assert_true (GTK_IS_TEXT (gtk_window_get_focus (GTK_WINDOW (window))));
+}
+
+static void
+test_right_to_left (void)
+{
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  wait_ms (300);
+  g_assert_true (carta_window_show_entity (window, "carta:political-prisoners"));
+  save_screenshot ("rtl-campaign");
+  resize (360, 720);
+  save_screenshot ("rtl-narrow");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  resize (1400, 900);
+}
+
+static void
+disable_animations (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* English, whatever the machine's locale: the assertions name English titles. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = carta_application_new ();
+  /* Screenshots of settled pages, not of transitions. */
+  g_signal_connect (app, "startup", G_CALLBACK (disable_animations), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+
+  window = CARTA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  }
+  wait_until_loaded ();
+  wait_ms (300);
+
+  g_test_add_func ("/window/catalog-listed", test_catalog_listed);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/pages", test_pages);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/accessible-names", test_accessible_names);
+  g_test_add_func ("/window/keyboard", test_keyboard);
+  g_test_add_func ("/window/right-to-left", test_right_to_left);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
