@@ -29,6 +29,7 @@ struct _CartaWindow
   GtkListView          *list_view;
   GtkStack             *content_stack;
   AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
   AdwStatusPage        *error_page;
   CartaCampaignPage    *campaign_page;
   CartaCasePage        *case_page;
@@ -100,6 +101,15 @@ show_item (CartaWindow *self,
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  /* Keep the keyboard where the user is: in the list beside the page, or
+   * on the way back when the page covers the list. Focus falling into the
+   * page would select the first selectable text. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    gtk_widget_grab_focus (self->back_button);
+  else if (!gtk_widget_has_focus (GTK_WIDGET (self->search_entry)) &&
+           gtk_widget_get_focus_child (GTK_WIDGET (self->search_entry)) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -282,6 +292,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, campaign_page);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, case_page);
