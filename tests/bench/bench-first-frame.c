@@ -50,6 +50,7 @@ typedef struct
   char   **envp;
   guint    quiet_ms;
   guint    timeout_ms;
+  gboolean verbose;
 } Timer;
 
 typedef struct
@@ -150,9 +151,10 @@ measure (Timer        *timer,
             {
               Tracked item = { event.xcreatewindow.window, None };
 
-              /* Damage is followed from creation on, so no early drawing is missed. */
+              /* Damage is followed from creation on, so no early drawing is
+               * missed; every rectangle is reported, so no two drawings merge. */
               XSelectInput (timer->display, item.window, StructureNotifyMask);
-              item.damage = XDamageCreate (timer->display, item.window, XDamageReportNonEmpty);
+              item.damage = XDamageCreate (timer->display, item.window, XDamageReportRawRectangles);
               g_array_append_val (tracked, item);
             }
           else if (event.type == MapNotify && main_window == None &&
@@ -165,11 +167,15 @@ measure (Timer        *timer,
             {
               XDamageNotifyEvent *damage_event = (XDamageNotifyEvent *) &event;
 
-              XDamageSubtract (timer->display, damage_event->damage, None, None);
               if (main_window != None && is_tracked (tracked, damage_event->drawable))
                 {
                   last_damage = now;
                   n_damage++;
+                  if (timer->verbose)
+                    g_print ("#   damage at %.1f ms: window 0x%lx, %dx%d+%d+%d\n",
+                             (now - start) / 1000.0, damage_event->drawable,
+                             damage_event->area.width, damage_event->area.height,
+                             damage_event->area.x, damage_event->area.y);
                 }
             }
         }
@@ -358,6 +364,7 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Timed runs of each (default 9)", "N" },
     { "quiet-ms", 0, 0, G_OPTION_ARG_INT, &quiet_ms, "How long the window must stay still (default 500)", "MS" },
     { "timeout-s", 0, 0, G_OPTION_ARG_INT, &timeout_s, "Give up on a run after this long (default 60)", "S" },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &timer.verbose, "Print every damage event", NULL },
     { NULL }
   };
 
