@@ -28,7 +28,8 @@ carta_feed_manager_dispose (GObject *object)
   CartaFeedManager *self = CARTA_FEED_MANAGER (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_signal_handler (&self->network_changed_id, g_network_monitor_get_default ());
+  if (self->network_changed_id != 0)
+    g_clear_signal_handler (&self->network_changed_id, g_network_monitor_get_default ());
 
   if (self->sources != NULL)
     for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sources)); i++)
@@ -94,7 +95,6 @@ carta_feed_manager_new (CartaCatalog *catalog,
                         const char   *cache_dir)
 {
   CartaFeedManager *self;
-  GNetworkMonitor *monitor = g_network_monitor_get_default ();
 
   g_return_val_if_fail (CARTA_IS_CATALOG (catalog), NULL);
 
@@ -102,9 +102,6 @@ carta_feed_manager_new (CartaCatalog *catalog,
   self->catalog = g_object_ref (catalog);
   self->cache_dir = g_strdup (cache_dir);
   self->session = carta_network_session_new (NULL, NULL);
-  self->was_available = g_network_monitor_get_network_available (monitor);
-  self->network_changed_id = g_signal_connect (monitor, "network-changed",
-                                               G_CALLBACK (on_network_changed), self);
   return self;
 }
 
@@ -178,6 +175,17 @@ carta_feed_manager_set_urls (CartaFeedManager   *self,
   guint n;
 
   g_return_if_fail (CARTA_IS_FEED_MANAGER (self));
+
+  /* The network monitor is only needed, and only started, once there is
+   * a feed to fetch: a start without feeds stays quick and silent. */
+  if (urls != NULL && urls[0] != NULL && self->network_changed_id == 0)
+    {
+      GNetworkMonitor *monitor = g_network_monitor_get_default ();
+
+      self->was_available = g_network_monitor_get_network_available (monitor);
+      self->network_changed_id = g_signal_connect (monitor, "network-changed",
+                                                   G_CALLBACK (on_network_changed), self);
+    }
 
   for (guint i = 0; urls != NULL && urls[i] != NULL; i++)
     {

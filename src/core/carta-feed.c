@@ -112,7 +112,8 @@ push_member (Parser     *p,
 {
   gsize saved = p->path->len;
 
-  g_string_append_printf (p->path, ".%s", name);
+  g_string_append_c (p->path, '.');
+  g_string_append (p->path, name);
   return saved;
 }
 
@@ -122,7 +123,11 @@ push_index (Parser *p,
 {
   gsize saved = p->path->len;
 
-  g_string_append_printf (p->path, "[%u]", index);
+  char digits[16];
+
+  g_string_append_c (p->path, '[');
+  g_string_append_len (p->path, digits, g_snprintf (digits, sizeof digits, "%u", index));
+  g_string_append_c (p->path, ']');
   return saved;
 }
 
@@ -153,13 +158,13 @@ check_members (Parser             *p,
                JsonObject         *object,
                const char * const *allowed)
 {
-  g_autoptr(GList) members = json_object_get_members (object);
+  JsonObjectIter iter;
+  const char *name;
 
-  for (GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
     {
-      const char *name = l->data;
-
-      if (g_str_has_prefix (name, "x-") || g_strv_contains (allowed, name))
+      if ((name[0] == 'x' && name[1] == '-') || g_strv_contains (allowed, name))
         continue;
 
       {
@@ -436,21 +441,22 @@ node_as_text (Parser     *p,
               CartaText **out)
 {
   g_autoptr(CartaText) text = carta_text_new ();
-  g_autoptr(GList) members = NULL;
   JsonObject *object = NULL;
+  JsonObjectIter iter;
+  const char *lang;
+  JsonNode *member;
 
   if (!node_as_object (p, node, &object))
     return FALSE;
 
-  members = json_object_get_members (object);
-  if (members == NULL)
+  if (json_object_get_size (object) == 0)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one language");
-  if (g_list_length (members) > MAX_TEXT_LANGUAGES)
+  if (json_object_get_size (object) > MAX_TEXT_LANGUAGES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
 
-  for (GList *l = members; l != NULL; l = l->next)
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &lang, &member))
     {
-      const char *lang = l->data;
       const char *value;
       gsize saved = push_member (p, lang);
 
@@ -460,7 +466,7 @@ node_as_text (Parser     *p,
           return fail (p, CARTA_ERROR_INVALID_FEED, "“%s” is not a language tag such as “ru” or “pt-BR”",
                        lang_shown);
         }
-      if (!node_as_string (p, json_object_get_member (object, lang), &value))
+      if (!node_as_string (p, member, &value))
         return FALSE;
       pop (p, saved);
 
@@ -1424,6 +1430,13 @@ check_encoding (const char  *data,
   return TRUE;
 }
 
+static gpointer
+free_in_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
 CartaFeed *
 carta_feed_new_from_bytes (GBytes      *bytes,
                            const char  *source_id,
@@ -1516,6 +1529,10 @@ carta_feed_new_from_bytes (GBytes      *bytes,
       !read_items (&p, root, "cases", read_case) ||
       !read_items (&p, root, "campaigns", read_campaign))
     return NULL;
+
+  /* A large feed's parse tree takes a while to free; nothing waits for it. */
+  if (len > 1024 * 1024)
+    g_thread_unref (g_thread_new ("carta-feed-free", free_in_thread, g_steal_pointer (&parser)));
 
   return g_steal_pointer (&feed);
 }

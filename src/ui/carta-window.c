@@ -80,10 +80,28 @@ on_stop_search (CartaWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
+static void on_show_entity (CartaWindow *self, CartaEntity *entity);
+
+/* The pages are made when first needed: the window opens faster. */
+static void
+ensure_pages (CartaWindow *self)
+{
+  if (self->campaign_page != NULL)
+    return;
+
+  self->campaign_page = g_object_new (CARTA_TYPE_CAMPAIGN_PAGE, NULL);
+  self->case_page = g_object_new (CARTA_TYPE_CASE_PAGE, NULL);
+  g_signal_connect_swapped (self->campaign_page, "show-entity", G_CALLBACK (on_show_entity), self);
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->campaign_page), "campaign");
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->case_page), "case");
+}
+
 static void
 show_item (CartaWindow *self,
            CartaEntity *entity)
 {
+  ensure_pages (self);
+
   if (CARTA_IS_CAMPAIGN (entity))
     {
       carta_campaign_page_set_campaign (self->campaign_page, CARTA_CAMPAIGN (entity));
@@ -175,7 +193,10 @@ update_content (CartaWindow *self)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   else if (error != NULL)
     {
-      adw_status_page_set_description (self->error_page, error);
+      /* A status page's description is markup; the error may quote the feed. */
+      g_autofree char *escaped = g_markup_escape_text (error, -1);
+
+      adw_status_page_set_description (self->error_page, escaped);
       gtk_stack_set_visible_child_name (self->content_stack, "error");
     }
   else if (g_strcmp0 (visible, "loading") == 0)
@@ -202,8 +223,24 @@ go_back (GtkWidget  *widget,
 {
   CartaWindow *self = CARTA_WINDOW (widget);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  if (adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK))
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+escape_pressed (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  /* Back from a page that covers the list; otherwise forget the search.
+   * (In the search entry itself, the entry clears it first.) */
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) == self->content)
+    go_back (widget, NULL, NULL);
+  else if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    carta_window_set_search (self, "");
 }
 
 static void
@@ -280,9 +317,6 @@ carta_window_class_init (CartaWindowClass *klass)
   object_class->finalize = carta_window_finalize;
   window_class->close_request = carta_window_close_request;
 
-  g_type_ensure (CARTA_TYPE_CAMPAIGN_PAGE);
-  g_type_ensure (CARTA_TYPE_CASE_PAGE);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carta/Carta/carta-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, sidebar);
@@ -294,19 +328,18 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, CartaWindow, campaign_page);
-  gtk_widget_class_bind_template_child (widget_class, CartaWindow, case_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_entity);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, focus_search);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, go_back);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_pressed);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
 static void
