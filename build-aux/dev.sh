@@ -18,7 +18,7 @@ PACKAGES="
   libenchant-2-dev libportal-dev libportal-gtk4-dev
   gettext desktop-file-utils appstream
   hunspell-en-us hunspell-ru hunspell-uk hunspell-be hunspell-pl hunspell-de-de hunspell-fr hunspell-es
-  xvfb xauth dbus dbus-x11 libx11-dev libxdamage-dev poppler-utils
+  xvfb xauth dbus dbus-x11 libx11-dev libxdamage-dev poppler-utils flatpak-builder glib-networking
   fonts-dejavu-core fonts-cantarell adwaita-icon-theme
 "
 
