@@ -124,10 +124,18 @@ carta_detail_add_letters (AdwPreferencesGroup *group,
   carta_detail_update (group);
 }
 
+static char *
+escape_or_null (const char *text)
+{
+  return text != NULL ? g_markup_escape_text (text, -1) : NULL;
+}
+
 void
 carta_detail_add_guidance (AdwPreferencesGroup *group,
                            CartaRuleset        *ruleset)
 {
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
   GPtrArray *rules;
 
   if (ruleset == NULL)
@@ -136,8 +144,11 @@ carta_detail_add_guidance (AdwPreferencesGroup *group,
       return;
     }
 
-  adw_preferences_group_set_title (group, carta_text_get_ui (carta_ruleset_get_title (ruleset)));
-  adw_preferences_group_set_description (group, carta_text_get_ui (carta_ruleset_get_summary (ruleset)));
+  /* A group's title and description are markup: catalog text is escaped. */
+  title = escape_or_null (carta_text_get_ui (carta_ruleset_get_title (ruleset)));
+  summary = escape_or_null (carta_text_get_ui (carta_ruleset_get_summary (ruleset)));
+  adw_preferences_group_set_title (group, title);
+  adw_preferences_group_set_description (group, summary);
 
   rules = carta_ruleset_get_rules (ruleset);
   for (guint i = 0; i < rules->len; i++)

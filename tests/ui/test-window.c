@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "carta-application.h"
@@ -108,6 +110,51 @@ resize (int width,
   wait_ms (400);
 }
 
+/* The first widget of a type under root, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A visible label under root that shows exactly text. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+visible_page (void)
+{
+  GtkWidget *leaflet = find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+
+  g_assert_nonnull (leaflet);
+  return adw_leaflet_get_visible_child (ADW_LEAFLET (leaflet));
+}
+
 static guint
 count_of (GType type)
 {
@@ -169,6 +216,44 @@ test_search (void)
 }
 
 static void
+wait_for_count (guint expected)
+{
+  GListModel *results = carta_window_get_results (window);
+  gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (g_list_model_get_n_items (results) != expected && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, expected);
+}
+
+static void
+test_typing (void)
+{
+  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *status;
+
+  g_assert_nonnull (entry);
+
+  /* As typed: the entry reports the change itself, a moment later. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "banking");
+  wait_for_count (1);
+  g_assert_cmpuint (count_of (CARTA_TYPE_CAMPAIGN), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "xylophone");
+  wait_for_count (0);
+  status = GTK_WIDGET (find_label (GTK_WIDGET (window), "No Results"));
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+
+  /* Escape outside the entry forgets the search. */
+  gtk_widget_grab_focus (GTK_WIDGET (find_widget (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  wait_for_count (7);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_false (gtk_widget_get_mapped (status));
+}
+
+static void
 test_pages (void)
 {
   CartaCampaign *campaign;
@@ -181,6 +266,15 @@ test_pages (void)
   campaign = CARTA_CAMPAIGN (carta_catalog_lookup (carta_application_get_catalog (app), "carta:political-prisoners"));
   g_assert_nonnull (campaign);
   save_screenshot ("campaign");
+  /* The page and the header show the campaign's own title. */
+  {
+    const char *title = carta_text_get_ui (carta_campaign_get_title (campaign));
+    GtkLabel *on_page = find_label (GTK_WIDGET (window), title);
+
+    g_assert_cmpstr (title, ==, "Write to political prisoners in Russia and Belarus");
+    g_assert_nonnull (on_page);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (on_page)));
+  }
 
   g_assert_true (carta_window_show_entity (window, "carta:example-person"));
   g_assert_cmpstr (carta_window_get_content (window), ==, "case");
@@ -197,9 +291,24 @@ test_narrow (void)
   wait_ms (400);
   save_screenshot ("narrow-campaign");
 
+  /* Folded: the page covers the list until the user goes back. */
+  g_assert_true (adw_leaflet_get_folded (ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET))));
+  g_assert_nonnull (find_widget (visible_page (), CARTA_TYPE_CAMPAIGN_PAGE));
+
   gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
   wait_ms (400);
+  g_assert_nonnull (find_widget (visible_page (), GTK_TYPE_LIST_VIEW));
   save_screenshot ("narrow-list");
+
+  /* Escape goes back too. */
+  g_assert_true (carta_window_show_entity (window, "carta:example-person"));
+  wait_ms (300);
+  g_assert_nonnull (find_widget (visible_page (), CARTA_TYPE_CASE_PAGE));
+  save_screenshot ("narrow-case");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.escape", NULL);
+  wait_ms (300);
+  g_assert_nonnull (find_widget (visible_page (), GTK_TYPE_LIST_VIEW));
+
   resize (1400, 900);
 }
 
@@ -273,6 +382,85 @@ test_right_to_left (void)
   resize (1400, 900);
 }
 
+/* Feed text that looks like markup, some of it malformed: shown as written.
+ * Were any of it parsed, Pango would warn, and warnings are fatal here. */
+static const char hostile_feed[] =
+  "{\"carta_feed\": 1,"
+  " \"source\": {\"title\": {\"en\": \"<b>Hostile</b> feed\"}},"
+  " \"rulesets\": [{\"id\": \"rules\", \"title\": {\"en\": \"<i>Guidance & care\"},"
+  "   \"summary\": {\"en\": \"<span foreground='red'>red</span\"},"
+  "   \"rules\": [{\"id\": \"r\", \"category\": \"other\", \"patterns\": [\"x\"],"
+  "     \"title\": {\"en\": \"<u>rule</u>\"}, \"explanation\": {\"en\": \"a < b & c\"}}]}],"
+  " \"cases\": [{\"id\": \"p\", \"name\": \"<b>x</b>\", \"name_latin\": \"<i>Latin\","
+  "   \"status\": \"imprisoned\", \"letter_languages\": [\"ru\"], \"ruleset\": \"rules\","
+  "   \"story\": {\"en\": \"&amp; <story>\"}, \"interests\": [{\"en\": \"<tt>chess\"}],"
+  "   \"facility\": {\"en\": \"<big>IK-0\"},"
+  "   \"address\": {\"lines\": [\"<s>line</s>\"], \"country\": \"RUSSIA\"}}],"
+  " \"campaigns\": [{\"id\": \"c\", \"title\": {\"en\": \"<b>Bold</b> & co\"},"
+  "   \"summary\": {\"en\": \"<sub>summary\"}, \"description\": {\"en\": \"<markup/>\"},"
+  "   \"cases\": [\"p\"], \"ruleset\": \"rules\"}]}";
+
+static void
+test_literal_text (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (hostile_feed, strlen (hostile_feed));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = carta_feed_new_from_bytes (bytes, "hostile", &error);
+  CartaCatalog *catalog = carta_application_get_catalog (app);
+  const char *campaign_texts[] = { "<b>Bold</b> & co", "<sub>summary", "<markup/>", "<b>x</b>",
+                                   "<u>rule</u>", "a < b & c", NULL };
+  const char *case_texts[] = { "<b>x</b>", "<i>Latin", "&amp; <story>", NULL };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  carta_catalog_add_feed (catalog, feed);
+
+  /* Listed after the bundled ones, as written. */
+  g_assert_cmpuint (g_list_model_get_n_items (carta_window_get_results (window)), ==, 9);
+  wait_for_frame ();
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "<b>Bold</b> & co"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "<b>x</b>"));
+
+  g_assert_true (carta_window_show_entity (window, "hostile:c"));
+  wait_for_frame ();
+  for (guint i = 0; campaign_texts[i] != NULL; i++)
+    {
+      g_test_message ("looking for %s", campaign_texts[i]);
+      g_assert_nonnull (find_label (GTK_WIDGET (window), campaign_texts[i]));
+    }
+  /* A group title is markup to libadwaita: it must arrive escaped. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "<i>Guidance & care"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "<span foreground='red'>red</span"));
+  save_screenshot ("literal-campaign");
+
+  g_assert_true (carta_window_show_entity (window, "hostile:p"));
+  wait_for_frame ();
+  for (guint i = 0; case_texts[i] != NULL; i++)
+    {
+      g_test_message ("looking for %s", case_texts[i]);
+      g_assert_nonnull (find_label (GTK_WIDGET (window), case_texts[i]));
+    }
+
+  g_assert_true (carta_catalog_remove_source (catalog, "hostile"));
+  g_assert_cmpuint (g_list_model_get_n_items (carta_window_get_results (window)), ==, 7);
+}
+
+/* Closing the window stores its size for the next start. */
+static void
+test_remembers_size (void)
+{
+  GSettings *settings = carta_application_get_settings (app);
+  gboolean stop = TRUE;
+
+  resize (1000, 700);
+  g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
+  g_signal_emit_by_name (window, "close-request", &stop);
+  g_assert_false (stop);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+}
+
 static void
 disable_animations (void)
 {
@@ -313,11 +501,14 @@ main (int   argc,
 
   g_test_add_func ("/window/catalog-listed", test_catalog_listed);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/typing", test_typing);
   g_test_add_func ("/window/pages", test_pages);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/accessible-names", test_accessible_names);
   g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
+  g_test_add_func ("/window/literal-text", test_literal_text);
+  g_test_add_func ("/window/remembers-size", test_remembers_size);
 
   status = g_test_run ();
 
