@@ -95,7 +95,7 @@ show_people (CartaCampaignPage *self)
     {
       CartaCase *person = g_ptr_array_index (cases, i);
       AdwActionRow *row = carta_detail_add_row (self->people_group, carta_case_get_name (person),
-                                                carta_case_describe_status (person));
+                                                carta_detail_case_status (person));
       GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open"), -1);

@@ -95,11 +95,11 @@ static void
 show_facts (CartaCasePage *self)
 {
   CartaCase *person = self->person;
-  g_autofree char *languages = carta_detail_languages (carta_case_get_letter_languages (person));
+  g_autofree char *languages = carta_detail_languages (carta_case_get_letter_languages (person), TRUE);
   guint year = carta_case_get_birth_year (person);
   GPtrArray *interests = carta_case_get_interests (person);
 
-  carta_detail_add_row (self->facts_group, _("Situation"), carta_case_describe_status (person));
+  carta_detail_add_row (self->facts_group, _("Situation"), carta_detail_case_status (person));
   if (year > 0)
     {
       g_autofree char *born = g_strdup_printf ("%u", year);

@@ -82,18 +82,77 @@ carta_detail_role_name (CartaAddresseeRole role)
     }
 }
 
+const char *
+carta_detail_case_status (CartaCase *person)
+{
+  if (carta_case_get_is_demo (person))
+    return _("Example — not a real person");
+
+  switch (carta_case_get_status (person))
+    {
+    case CARTA_CASE_STATUS_DETAINED:
+      return _("Detained");
+    case CARTA_CASE_STATUS_IMPRISONED:
+      return _("Imprisoned");
+    case CARTA_CASE_STATUS_RELEASED:
+      return _("Released");
+    case CARTA_CASE_STATUS_DECEASED:
+      return _("Deceased");
+    case CARTA_CASE_STATUS_UNKNOWN:
+    default:
+      return _("Situation unknown");
+    }
+}
+
+/* The letter languages feeds use most, named in the user's language. */
+static const struct {
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "be", N_("Belarusian") },
+  { "de", N_("German") },
+  { "en", N_("English") },
+  { "es", N_("Spanish") },
+  { "fr", N_("French") },
+  { "he", N_("Hebrew") },
+  { "ka", N_("Georgian") },
+  { "lt", N_("Lithuanian") },
+  { "pl", N_("Polish") },
+  { "ru", N_("Russian") },
+  { "uk", N_("Ukrainian") },
+};
+
+static const char *
+language_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_strcmp0 (language_names[i].code, code) == 0)
+      return _(language_names[i].name);
+
+  return NULL;
+}
+
 char *
-carta_detail_languages (const char * const *languages)
+carta_detail_languages (const char * const *languages,
+                        gboolean            with_autonyms)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
     {
+      const char *name = language_name (languages[i]);
       const char *autonym = carta_language_get_autonym (languages[i]);
 
       if (i > 0)
         g_string_append (names, ", ");
-      g_string_append (names, autonym ? autonym : languages[i]);
+
+      if (name == NULL)
+        g_string_append (names, autonym ? autonym : languages[i]);
+      else if (with_autonyms && autonym != NULL && g_strcmp0 (name, autonym) != 0)
+        /* Translators: a language's name, then its name in itself: "Russian (русский)" */
+        g_string_append_printf (names, _("%s (%s)"), name, autonym);
+      else
+        g_string_append (names, name);
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -106,7 +165,7 @@ carta_detail_add_letters (AdwPreferencesGroup *group,
   for (guint i = 0; i < options->len; i++)
     {
       CartaLetterOption *option = g_ptr_array_index (options, i);
-      g_autofree char *languages = carta_detail_languages ((const char * const *) option->languages);
+      g_autofree char *languages = carta_detail_languages ((const char * const *) option->languages, FALSE);
       g_autofree char *subtitle = NULL;
       const char *whom;
 

@@ -24,8 +24,12 @@ void          carta_detail_add_letters  (AdwPreferencesGroup *group,
 /* The guidance: its summary as the group's description, a row per rule. */
 void          carta_detail_add_guidance (AdwPreferencesGroup *group,
                                          CartaRuleset        *ruleset);
-/* "Russian, Belarusian" in the languages' own names. */
-char         *carta_detail_languages    (const char * const  *languages);
+/* "Russian, Belarusian" in the user's language; with autonyms,
+ * "Russian (русский), Belarusian (беларуская)". */
+char         *carta_detail_languages    (const char * const  *languages,
+                                         gboolean             with_autonyms);
+/* "Imprisoned", "Released", "Example — not a real person". */
+const char   *carta_detail_case_status  (CartaCase           *person);
 const char   *carta_detail_role_name    (CartaAddresseeRole   role);
 
 G_END_DECLS

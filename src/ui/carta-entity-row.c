@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carta-detail.h"
 #include "carta-entity-row.h"
 
 struct _CartaEntityRow
@@ -20,28 +21,6 @@ struct _CartaEntityRow
 };
 
 G_DEFINE_FINAL_TYPE (CartaEntityRow, carta_entity_row, GTK_TYPE_WIDGET)
-
-const char *
-carta_case_describe_status (CartaCase *person)
-{
-  if (carta_case_get_is_demo (person))
-    return _("Example — not a real person");
-
-  switch (carta_case_get_status (person))
-    {
-    case CARTA_CASE_STATUS_DETAINED:
-      return _("Detained");
-    case CARTA_CASE_STATUS_IMPRISONED:
-      return _("Imprisoned");
-    case CARTA_CASE_STATUS_RELEASED:
-      return _("Released");
-    case CARTA_CASE_STATUS_DECEASED:
-      return _("Died in custody or after");
-    case CARTA_CASE_STATUS_UNKNOWN:
-    default:
-      return _("Situation unknown");
-    }
-}
 
 static void
 carta_entity_row_dispose (GObject *object)
@@ -107,18 +86,26 @@ carta_entity_row_set_entity (CartaEntityRow *self,
       guint year = carta_case_get_birth_year (person);
 
       title = carta_case_get_name (person);
-      if (latin != NULL && year > 0)
-        /* Translators: a person's name in Latin script and their year of birth */
-        subtitle = g_strdup_printf (_("%s, born %u"), latin, year);
-      else if (latin != NULL)
-        subtitle = g_strdup (latin);
-      else
-        subtitle = g_strdup (carta_case_describe_status (person));
-
       if (carta_case_get_is_demo (person))
         tag = _("Example");
       else if (!carta_case_get_can_receive_letters (person))
-        tag = carta_case_describe_status (person);
+        tag = carta_detail_case_status (person);
+
+      /* "Alexei Gorinov · born 1961 · Imprisoned": the status only when
+       * no tag says it already. */
+      {
+        g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+        if (latin != NULL && g_strcmp0 (latin, title) != 0)
+          g_ptr_array_add (parts, g_strdup (latin));
+        if (year > 0)
+          /* Translators: a person's year of birth in the list of people */
+          g_ptr_array_add (parts, g_strdup_printf (_("born %u"), year));
+        if (tag == NULL)
+          g_ptr_array_add (parts, g_strdup (carta_detail_case_status (person)));
+        g_ptr_array_add (parts, NULL);
+        subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+      }
 
       gtk_image_set_from_icon_name (self->icon, "avatar-default-symbolic");
       description = g_strdup_printf (_("Person: %s"), title);

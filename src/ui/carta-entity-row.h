@@ -17,7 +17,4 @@ GtkWidget *carta_entity_row_new        (void);
 void       carta_entity_row_set_entity (CartaEntityRow *self,
                                         CartaEntity    *entity);
 
-/* Words for a person's situation: "Imprisoned", "Released", "Example — not a real person". */
-const char *carta_case_describe_status (CartaCase *person);
-
 G_END_DECLS

@@ -281,6 +281,8 @@ test_pages (void)
   person = CARTA_CASE (carta_catalog_lookup (carta_application_get_catalog (app), "carta:example-person"));
   g_assert_true (carta_case_get_is_demo (person));
   save_screenshot ("case");
+  /* Languages by name, in the user's language and in their own. */
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Russian (русский), Belarusian (беларуская)"));
 }
 
 static void
@@ -409,7 +411,8 @@ test_literal_text (void)
   CartaCatalog *catalog = carta_application_get_catalog (app);
   const char *campaign_texts[] = { "<b>Bold</b> & co", "<sub>summary", "<markup/>", "<b>x</b>",
                                    "<u>rule</u>", "a < b & c", NULL };
-  const char *case_texts[] = { "<b>x</b>", "<i>Latin", "&amp; <story>", NULL };
+  const char *case_texts[] = { "<b>x</b>", "<i>Latin", "&amp; <story>", "<i>Latin · Imprisoned",
+                               "<tt>chess", "<big>IK-0\n\n<s>line</s>\nRUSSIA", NULL };
 
   g_assert_no_error (error);
   g_assert_nonnull (feed);
