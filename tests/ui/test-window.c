@@ -448,6 +448,45 @@ test_literal_text (void)
   g_assert_cmpuint (g_list_model_get_n_items (carta_window_get_results (window)), ==, 7);
 }
 
+static void
+test_about_and_shortcuts (void)
+{
+  g_auto(GStrv) accels = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *website = NULL;
+  GtkLicense license;
+
+  /* The standard shortcuts window, from the gtk/help-overlay.ui resource. */
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wait_ms (200);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = ADW_ABOUT_WINDOW (toplevel);
+    }
+  g_assert_nonnull (about);
+  g_object_get (about, "application-name", &name, "version", &version, "website", &website,
+                "license-type", &license, NULL);
+  g_assert_cmpstr (name, ==, "Carta");
+  g_assert_cmpstr (version, ==, PACKAGE_VERSION);
+  g_assert_cmpstr (website, ==, "https://github.com/carta-app/carta");
+  g_assert_cmpint (license, ==, GTK_LICENSE_GPL_3_0);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 /* Closing the window stores its size for the next start. */
 static void
 test_remembers_size (void)
@@ -511,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/literal-text", test_literal_text);
+  g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
 
   status = g_test_run ();
