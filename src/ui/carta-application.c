@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "carta-application.h"
+#include "carta-application-private.h"
 #include "carta-preferences-window.h"
 #include "carta-window.h"
 
@@ -102,17 +102,31 @@ on_bundled_loaded (GObject      *object,
 
   if (feed != NULL)
     carta_catalog_add_feed (self->catalog, feed);
-  else
-    {
-      self->load_error = g_strdup (error->message);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
-    }
-
-  self->loading = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  carta_application_finish_loading (self, error ? error->message : NULL);
 
   /* Feeds come after the bundled catalog; only those the user listed. */
   sync_proxy (self);
+}
+
+void
+carta_application_finish_loading (CartaApplication *self,
+                                  const char       *error)
+{
+  g_return_if_fail (CARTA_IS_APPLICATION (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_strcmp0 (self->load_error, error) != 0)
+    {
+      g_free (self->load_error);
+      self->load_error = g_strdup (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_ERROR]);
+    }
+  if (self->loading)
+    {
+      self->loading = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void

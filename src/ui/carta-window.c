@@ -19,6 +19,8 @@ struct _CartaWindow
   GtkFilterListModel   *results;
   GtkCustomFilter      *filter;
   GtkSingleSelection   *selection;
+  GListModel           *all;
+  CartaEntity          *shown;
   char                 *folded_query;
 
   AdwLeaflet           *leaflet;
@@ -96,9 +98,10 @@ ensure_pages (CartaWindow *self)
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->case_page), "case");
 }
 
-static void
-show_item (CartaWindow *self,
-           CartaEntity *entity)
+/* Puts the entity's page in the content pane; FALSE if it has none. */
+static gboolean
+display_entity (CartaWindow *self,
+                CartaEntity *entity)
 {
   ensure_pages (self);
 
@@ -116,6 +119,27 @@ show_item (CartaWindow *self,
       gtk_stack_set_visible_child_name (self->content_stack, "case");
     }
   else
+    return FALSE;
+
+  g_set_object (&self->shown, entity);
+  return TRUE;
+}
+
+/* A state of the content pane that shows no entity. */
+static void
+display_state (CartaWindow *self,
+               const char  *name)
+{
+  g_clear_object (&self->shown);
+  adw_window_title_set_title (self->content_title, "");
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+}
+
+static void
+show_item (CartaWindow *self,
+           CartaEntity *entity)
+{
+  if (!display_entity (self, entity))
     return;
 
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -177,9 +201,10 @@ static void
 on_folded_changed (CartaWindow *self)
 {
   /* Unfolded, both panes show; folded, the list comes first until the user
-   * picks something. */
+   * picks something, unless the catalog failed: that must be seen. */
   if (adw_leaflet_get_folded (self->leaflet) &&
-      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
+      carta_application_get_load_error (self->application) == NULL)
     adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 }
 
@@ -190,19 +215,45 @@ update_content (CartaWindow *self)
   const char *visible = gtk_stack_get_visible_child_name (self->content_stack);
 
   if (carta_application_get_loading (self->application))
-    gtk_stack_set_visible_child_name (self->content_stack, "loading");
+    display_state (self, "loading");
   else if (error != NULL)
     {
       /* A status page's description is markup; the error may quote the feed. */
       g_autofree char *escaped = g_markup_escape_text (error, -1);
 
       adw_status_page_set_description (self->error_page, escaped);
-      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      display_state (self, "error");
+      adw_leaflet_set_visible_child (self->leaflet, self->content);
     }
   else if (g_strcmp0 (visible, "loading") == 0)
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    display_state (self, "empty");
 
   update_sidebar (self);
+}
+
+/* A feed was refreshed or removed: the page follows its entity's new
+ * version, or goes when the entity is gone. */
+static void
+on_catalog_changed (CartaWindow *self)
+{
+  CartaEntity *current;
+
+  if (self->shown == NULL)
+    return;
+
+  current = carta_catalog_lookup (carta_application_get_catalog (self->application),
+                                  carta_entity_get_uid (self->shown));
+  if (current == self->shown)
+    return;
+
+  if (current != NULL)
+    display_entity (self, current);
+  else
+    {
+      display_state (self, "empty");
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    }
 }
 
 static void
@@ -291,6 +342,10 @@ carta_window_dispose (GObject *object)
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->shown);
+  if (self->all != NULL)
+    g_signal_handlers_disconnect_by_data (self->all, self);
+  g_clear_object (&self->all);
   g_clear_object (&self->results);
   g_clear_object (&self->filter);
   g_clear_object (&self->application);
@@ -398,6 +453,8 @@ carta_window_new (CartaApplication *application)
   g_object_unref (factory);
 
   g_signal_connect_swapped (self->results, "items-changed", G_CALLBACK (update_sidebar), self);
+  self->all = g_object_ref (G_LIST_MODEL (all));
+  g_signal_connect_swapped (self->all, "items-changed", G_CALLBACK (on_catalog_changed), self);
   g_signal_connect_swapped (application, "notify::loading", G_CALLBACK (update_content), self);
   g_signal_connect_swapped (application, "notify::load-error", G_CALLBACK (update_content), self);
   update_content (self);

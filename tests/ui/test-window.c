@@ -13,7 +13,7 @@
 
 #include <glib/gstdio.h>
 
-#include "carta-application.h"
+#include "carta-application-private.h"
 #include "carta-campaign-page.h"
 #include "carta-case-page.h"
 #include "carta-window.h"
@@ -127,12 +127,13 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-/* A visible label under root that shows exactly text. */
+/* A label on show under root that shows exactly text. */
 static GtkLabel *
 find_label (GtkWidget  *root,
             const char *text)
 {
-  if (!gtk_widget_get_visible (root))
+  /* Hidden, or a stack's page not on show. */
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
     return NULL;
   if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
     return GTK_LABEL (root);
@@ -446,6 +447,10 @@ test_literal_text (void)
 
   g_assert_true (carta_catalog_remove_source (catalog, "hostile"));
   g_assert_cmpuint (g_list_model_get_n_items (carta_window_get_results (window)), ==, 7);
+  /* The person's feed is gone, and so is their page. */
+  g_assert_cmpstr (carta_window_get_content (window), ==, "empty");
+  wait_for_frame ();
+  g_assert_null (find_label (GTK_WIDGET (window), "<b>x</b>"));
 }
 
 static void
@@ -503,6 +508,26 @@ test_remembers_size (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* A catalog that cannot be read says why, even on a phone, where the
+ * list would otherwise hide the message. */
+static void
+test_load_error (void)
+{
+  const char *message = "$.cases[0].name: <b>bad</b> & broken";
+  GtkLabel *label;
+
+  resize (360, 720);
+  carta_application_finish_loading (app, message);
+  wait_ms (300);
+  g_assert_cmpstr (carta_window_get_content (window), ==, "error");
+  label = find_label (GTK_WIDGET (window), message);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_label (GTK_WIDGET (window),
+                                                                "The Catalog Could Not Be Read"))));
+  save_screenshot ("narrow-error");
+}
+
 static void
 disable_animations (void)
 {
@@ -552,6 +577,8 @@ main (int   argc,
   g_test_add_func ("/window/literal-text", test_literal_text);
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
+  /* Last: it leaves the window in its error state. */
+  g_test_add_func ("/window/load-error", test_load_error);
 
   status = g_test_run ();
 
