@@ -161,8 +161,9 @@ check_members (Parser             *p,
   JsonObjectIter iter;
   const char *name;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
+  /* In document order, so the first unknown member is the one reported. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, NULL))
     {
       if ((name[0] == 'x' && name[1] == '-') || g_strv_contains (allowed, name))
         continue;
@@ -454,8 +455,9 @@ node_as_text (Parser     *p,
   if (json_object_get_size (object) > MAX_TEXT_LANGUAGES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &lang, &member))
+  /* In document order: the first language is a text's source when it has no English. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &lang, &member))
     {
       const char *value;
       gsize saved = push_member (p, lang);
