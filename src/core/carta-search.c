@@ -196,13 +196,21 @@ carta_search_fold (const char *text)
   return canonicalize (latin->str);
 }
 
-/* Letters that start a digraph the canonical form rewrites: while the user
- * is still typing "bialiat|s", the key holds "bialiac", so a trailing
- * letter like this one is also tried without it. */
-static gboolean
-is_digraph_start (char ch)
+/* While the user is still typing a digraph, the query holds its first
+ * letter only: "bialiat|s" folds to "bialiat" but the key to "bialiac".
+ * The letter the finished digraph would fold to is tried as well. */
+static char
+digraph_completion (const char *word,
+                    gsize       len)
 {
-  return strchr ("kzcstp", ch) != NULL;
+  switch (word[len - 1])
+    {
+    case 'k': return 'h';   /* kh */
+    case 'c': return 'k';   /* ck */
+    case 't': return 'c';   /* ts, tz */
+    case 'p': return 'f';   /* ph */
+    default: return 0;
+    }
 }
 
 static gboolean
@@ -212,6 +220,35 @@ contains (const char *haystack,
           gsize       needle_len)
 {
   return memmem (haystack, haystack_len, needle, needle_len) != NULL;
+}
+
+static gboolean
+word_matches (const char *key,
+              gsize       key_len,
+              const char *word,
+              gsize       len)
+{
+  char completion;
+
+  if (contains (key, key_len, word, len))
+    return TRUE;
+
+  /* "s" + the "c" of an unfinished "sch" */
+  if (len >= 2 && word[len - 2] == 's' && word[len - 1] == 'c' &&
+      contains (key, key_len, word, len - 1))
+    return TRUE;
+
+  completion = digraph_completion (word, len);
+  if (completion != 0 && len <= 64)
+    {
+      char alternative[64];
+
+      memcpy (alternative, word, len - 1);
+      alternative[len - 1] = completion;
+      return contains (key, key_len, alternative, len);
+    }
+
+  return FALSE;
 }
 
 gboolean
@@ -234,10 +271,7 @@ carta_search_matches (const char *folded_key,
       const char *end = strchr (word, ' ');
       gsize len = end ? (gsize) (end - word) : strlen (word);
 
-      if (len > 0 &&
-          !contains (folded_key, key_len, word, len) &&
-          !(is_digraph_start (word[len - 1]) &&
-            contains (folded_key, key_len, word, len - 1)))
+      if (len > 0 && !word_matches (folded_key, key_len, word, len))
         return FALSE;
 
       if (end == NULL)

@@ -114,6 +114,9 @@ test_across_scripts (void)
   assert_not_finds ("Горинов Алексей", "alexei navalny");
   assert_not_finds ("Горинов Алексей", "xyz");
   assert_not_finds ("Бяляцкі", "gorinov");
+  /* An unfinished digraph is completed, not dropped: nonsense finds nothing. */
+  assert_not_finds ("Горинов Алексей", "qqqzzz");
+  assert_not_finds ("Горинов Алексей", "zz");
 }
 
 static void
@@ -125,6 +128,9 @@ test_while_typing (void)
   assert_finds_while_typing ("Хасанов", "khasanov");
   assert_finds_while_typing ("Жукова", "zhukova");
   assert_finds_while_typing ("Łódź", "lodz");
+  assert_finds_while_typing ("Яшин Илья", "Jaschin");
+  assert_finds_while_typing ("Филипп", "Philipp");
+  assert_finds_while_typing ("Цукерберг", "Tsukerberg");
 }
 
 static void
