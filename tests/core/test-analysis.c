@@ -3,30 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <carta/carta.h>
+
+#include "carta-test-util.h"
 #include <carta/carta-analysis.h>
-
-static CartaFeed *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CartaFeed *feed;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  feed = carta_feed_new_from_bytes (bytes, "test", &error);
-  g_assert_no_error (error);
-  return feed;
-}
 
 static void
 test_analyze (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaRuleset *ruleset = g_ptr_array_index (carta_feed_get_rulesets (feed), 0);
   CartaTemplate *hello = g_ptr_array_index (carta_feed_get_templates (feed), 0);
   g_autoptr(CartaPrintable) printable = carta_printable_new ();

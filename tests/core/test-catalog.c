@@ -6,23 +6,7 @@
 
 #include <carta/carta.h>
 
-static CartaFeed *
-load_fixture (const char *source_id)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CartaFeed *feed;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  feed = carta_feed_new_from_bytes (bytes, source_id, &error);
-  g_assert_no_error (error);
-  return feed;
-}
+#include "carta-test-util.h"
 
 static void
 count_changes (GListModel *model,
@@ -38,8 +22,8 @@ static void
 test_merge_sources (void)
 {
   g_autoptr(CartaCatalog) catalog = carta_catalog_new ();
-  g_autoptr(CartaFeed) first = load_fixture ("first");
-  g_autoptr(CartaFeed) second = load_fixture ("second");
+  g_autoptr(CartaFeed) first = carta_test_load_good_feed ("first");
+  g_autoptr(CartaFeed) second = carta_test_load_good_feed ("second");
   GListModel *cases = carta_catalog_get_cases (catalog);
   CartaEntity *found;
 
@@ -67,9 +51,9 @@ static void
 test_replace_source (void)
 {
   g_autoptr(CartaCatalog) catalog = carta_catalog_new ();
-  g_autoptr(CartaFeed) first = load_fixture ("first");
-  g_autoptr(CartaFeed) second = load_fixture ("second");
-  g_autoptr(CartaFeed) first_again = load_fixture ("first");
+  g_autoptr(CartaFeed) first = carta_test_load_good_feed ("first");
+  g_autoptr(CartaFeed) second = carta_test_load_good_feed ("second");
+  g_autoptr(CartaFeed) first_again = carta_test_load_good_feed ("first");
   GListModel *cases = carta_catalog_get_cases (catalog);
   guint n_signals = 0;
 
@@ -103,7 +87,7 @@ static void
 test_failed_load_changes_nothing (void)
 {
   g_autoptr(CartaCatalog) catalog = carta_catalog_new ();
-  g_autoptr(CartaFeed) first = load_fixture ("first");
+  g_autoptr(CartaFeed) first = carta_test_load_good_feed ("first");
   g_autoptr(GError) error = NULL;
   const char *json = "{\"carta_feed\": 1, \"source\": {}}";
   g_autoptr(GBytes) broken = g_bytes_new_static (json, strlen (json));

@@ -6,23 +6,7 @@
 
 #include <carta/carta.h>
 
-static CartaFeed *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CartaFeed *feed;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  feed = carta_feed_new_from_bytes (bytes, "test", &error);
-  g_assert_no_error (error);
-  return feed;
-}
+#include "carta-test-util.h"
 
 static void
 test_fill (void)
@@ -45,7 +29,7 @@ test_fill (void)
 static void
 test_values (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   CartaCase *bialiatski = g_ptr_array_index (carta_feed_get_cases (feed), 2);
   CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
@@ -95,7 +79,7 @@ test_values (void)
 static void
 test_paragraphs (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   CartaTemplate *hello = g_ptr_array_index (carta_feed_get_templates (feed), 0);
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);

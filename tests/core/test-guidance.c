@@ -6,20 +6,12 @@
 
 #include <carta/carta.h>
 
+#include "carta-test-util.h"
+
 static CartaRuleset *
 load_ruleset (CartaFeed **feed_out)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  *feed_out = carta_feed_new_from_bytes (bytes, "test", &error);
-  g_assert_no_error (error);
+  *feed_out = carta_test_load_good_feed ("test");
   return g_ptr_array_index (carta_feed_get_rulesets (*feed_out), 0);
 }
 

@@ -3,25 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <carta/carta.h>
+
+#include "carta-test-util.h"
 #include <carta/carta-letter-options.h>
-
-static CartaFeed *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CartaFeed *feed;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  feed = carta_feed_new_from_bytes (bytes, "test", &error);
-  g_assert_no_error (error);
-  return feed;
-}
 
 static CartaLetterOption *
 option (GPtrArray *options,
@@ -39,7 +23,7 @@ id_of (gpointer entity)
 static void
 test_case_alone (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   CartaCase *released = g_ptr_array_index (carta_feed_get_cases (feed), 1);
   CartaCase *bialiatski = g_ptr_array_index (carta_feed_get_cases (feed), 2);
@@ -66,7 +50,7 @@ test_case_alone (void)
 static void
 test_campaign (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
   g_autoptr(GPtrArray) options = carta_letter_options_for (NULL, campaign);
   const char * const un_languages[] = { "en", "fr", NULL };
@@ -89,7 +73,7 @@ test_campaign (void)
 static void
 test_case_in_campaign (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
   g_autoptr(GPtrArray) options = carta_letter_options_for (ivanov, campaign);

@@ -5,22 +5,14 @@
 #include <carta/carta.h>
 #include <carta/carta-reminders.h>
 
+#include "carta-test-util.h"
+
 static CartaCatalog *
 load_catalog (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(CartaFeed) feed = NULL;
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCatalog *catalog = carta_catalog_new ();
-  gsize len;
 
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  feed = carta_feed_new_from_bytes (bytes, "test", &error);
-  g_assert_no_error (error);
   carta_catalog_add_feed (catalog, feed);
   return catalog;
 }

@@ -5,25 +5,9 @@
 #include <string.h>
 
 #include <carta/carta.h>
+
+#include "carta-test-util.h"
 #include <carta/carta-renderer.h>
-
-static CartaFeed *
-load_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "good-feed.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  CartaFeed *feed;
-  gsize len;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  feed = carta_feed_new_from_bytes (bytes, "test", &error);
-  g_assert_no_error (error);
-  return feed;
-}
 
 static CartaPrintable *
 make_letter (CartaCase *person,
@@ -50,7 +34,7 @@ make_letter (CartaCase *person,
 static void
 test_recipient_lines (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   CartaCase *markup = g_ptr_array_index (carta_feed_get_cases (feed), 1);
   CartaTarget *ohchr = g_ptr_array_index (carta_feed_get_targets (feed), 0);
@@ -103,7 +87,7 @@ test_paper (void)
 static void
 test_page_count (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   g_autoptr(CartaPrintable) short_letter = make_letter (ivanov, 3);
   g_autoptr(CartaPrintable) long_letter = make_letter (ivanov, 40);
@@ -194,7 +178,7 @@ have_poppler (void)
 static void
 test_pdf (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   g_autoptr(CartaPrintable) printable = make_letter (ivanov, 3);
   g_autofree char *path = NULL;
@@ -237,7 +221,7 @@ test_pdf (void)
 static void
 test_pdf_long_and_author (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   g_autoptr(CartaPrintable) printable = make_letter (ivanov, 40);
   g_autofree char *path = NULL;
@@ -270,7 +254,7 @@ test_pdf_long_and_author (void)
 static void
 test_write_error (void)
 {
-  g_autoptr(CartaFeed) feed = load_fixture ();
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
   CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
   g_autoptr(CartaPrintable) printable = make_letter (ivanov, 3);
   g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
