@@ -222,12 +222,16 @@ node_as_string (Parser      *p,
   return TRUE;
 }
 
+/* Reads a string member through @convert (node_as_string, node_as_id…). */
+typedef gboolean (*StringConverter) (Parser *p, JsonNode *node, const char **out);
+
 static gboolean
-read_string (Parser      *p,
-             JsonObject  *object,
-             const char  *name,
-             gboolean     required,
-             char       **out)
+read_converted (Parser           *p,
+                JsonObject       *object,
+                const char       *name,
+                gboolean          required,
+                StringConverter   convert,
+                char            **out)
 {
   JsonNode *node = NULL;
   const char *value;
@@ -240,12 +244,22 @@ read_string (Parser      *p,
     return TRUE;
 
   saved = push_member (p, name);
-  ok = node_as_string (p, node, &value);
+  ok = convert (p, node, &value);
   pop (p, saved);
 
   if (ok)
     *out = g_strdup (value);
   return ok;
+}
+
+static gboolean
+read_string (Parser      *p,
+             JsonObject  *object,
+             const char  *name,
+             gboolean     required,
+             char       **out)
+{
+  return read_converted (p, object, name, required, node_as_string, out);
 }
 
 static gboolean
@@ -288,23 +302,7 @@ read_id (Parser      *p,
          gboolean     required,
          char       **out)
 {
-  JsonNode *node = NULL;
-  const char *value;
-  gsize saved;
-  gboolean ok;
-
-  if (!get_member (p, object, name, required, &node))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  saved = push_member (p, name);
-  ok = node_as_id (p, node, &value);
-  pop (p, saved);
-
-  if (ok)
-    *out = g_strdup (value);
-  return ok;
+  return read_converted (p, object, name, required, node_as_id, out);
 }
 
 static gboolean
