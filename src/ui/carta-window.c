@@ -6,7 +6,10 @@
 
 #include <glib/gi18n.h>
 
+#include <carta/carta-reminders.h>
+
 #include "carta-campaign-page.h"
+#include "carta-detail.h"
 #include "carta-case-page.h"
 #include "carta-entity-row.h"
 #include "carta-window.h"
@@ -33,6 +36,8 @@ struct _CartaWindow
   AdwWindowTitle       *content_title;
   GtkWidget            *back_button;
   AdwStatusPage        *error_page;
+  AdwPreferencesGroup  *reminders_group;
+  guint                 reminders_idle_id;
   CartaCampaignPage    *campaign_page;
   CartaCasePage        *case_page;
 };
@@ -234,9 +239,78 @@ update_content (CartaWindow *self)
 /* A feed was refreshed or removed: the page follows its entity's new
  * version, or goes when the entity is gone. */
 static void
+on_reminder_activated (AdwActionRow *row,
+                       CartaWindow  *self)
+{
+  on_show_entity (self, g_object_get_data (G_OBJECT (row), "entity"));
+}
+
+static char *
+describe_reminder (const CartaReminder *reminder)
+{
+  char date[64];
+
+  /* Translators: a date as strftime() writes it, e.g. "17 November" */
+  g_date_strftime (date, sizeof date, _("%e %B"), &reminder->write_before);
+  g_strstrip (date);
+
+  if (reminder->days_left <= 0)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("Write today: the post needs until %s"), date);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Write before %s, in %d day",
+                                       "Write before %s, in %d days", reminder->days_left),
+                          date, reminder->days_left);
+}
+
+/* Birthdays and deadlines in the next weeks, on the page shown first. */
+static gboolean
+update_reminders (gpointer user_data)
+{
+  CartaWindow *self = user_data;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) reminders = NULL;
+  GDate today;
+
+  self->reminders_idle_id = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  reminders = carta_reminders_upcoming (carta_application_get_catalog (self->application), &today, 45);
+
+  carta_detail_clear (self->reminders_group);
+  for (guint i = 0; i < reminders->len && i < 8; i++)
+    {
+      CartaReminder *reminder = g_ptr_array_index (reminders, i);
+      g_autofree char *when = describe_reminder (reminder);
+      g_autofree char *title = NULL;
+      AdwActionRow *row;
+
+      if (reminder->kind == CARTA_REMINDER_BIRTHDAY)
+        /* Translators: %s is a person's name */
+        title = g_strdup_printf (_("Birthday of %s"), carta_case_get_name (CARTA_CASE (reminder->entity)));
+      else
+        title = g_strdup (carta_text_get_ui (carta_campaign_get_title (CARTA_CAMPAIGN (reminder->entity))));
+
+      row = carta_detail_add_row (self->reminders_group, title, when);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "entity", g_object_ref (reminder->entity), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_reminder_activated), self);
+    }
+  carta_detail_update (self->reminders_group);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 on_catalog_changed (CartaWindow *self)
 {
   CartaEntity *current;
+
+  /* Feeds change the catalog in bursts: recompute once they settle. */
+  if (self->reminders_idle_id == 0)
+    self->reminders_idle_id = g_idle_add (update_reminders, self);
 
   if (self->shown == NULL)
     return;
@@ -341,6 +415,7 @@ carta_window_dispose (GObject *object)
 
   if (self->application != NULL)
     g_signal_handlers_disconnect_by_data (self->application, self);
+  g_clear_handle_id (&self->reminders_idle_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->shown);
   if (self->all != NULL)
@@ -383,6 +458,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, reminders_group);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -459,6 +535,7 @@ carta_window_new (CartaApplication *application)
   g_signal_connect_swapped (application, "notify::load-error", G_CALLBACK (update_content), self);
   update_content (self);
   on_folded_changed (self);
+  on_catalog_changed (self);
 
   return self;
 }
@@ -502,4 +579,22 @@ carta_window_get_content (CartaWindow *self)
 {
   g_return_val_if_fail (CARTA_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+static guint
+count_action_rows (GtkWidget *widget)
+{
+  guint n = ADW_IS_ACTION_ROW (widget) && gtk_widget_get_visible (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_action_rows (child);
+  return n;
+}
+
+guint
+carta_window_get_n_reminders (CartaWindow *self)
+{
+  g_return_val_if_fail (CARTA_IS_WINDOW (self), 0);
+
+  return count_action_rows (GTK_WIDGET (self->reminders_group));
 }

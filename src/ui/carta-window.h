@@ -26,4 +26,7 @@ gboolean     carta_window_show_entity    (CartaWindow      *self,
  * "error", "campaign" or "case". */
 const char  *carta_window_get_content    (CartaWindow      *self);
 
+/* How many birthdays and deadlines the first page lists now. */
+guint        carta_window_get_n_reminders (CartaWindow     *self);
+
 G_END_DECLS

@@ -453,6 +453,59 @@ test_literal_text (void)
   g_assert_null (find_label (GTK_WIDGET (window), "<b>x</b>"));
 }
 
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+static void
+test_reminders (void)
+{
+  g_autofree char *birthday = date_from_today (20);
+  g_autofree char *deadline = date_from_today (30);
+  g_autofree char *far = date_from_today (200);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  CartaCatalog *catalog = carta_application_get_catalog (app);
+
+  /* Nothing coming up in the bundled catalog. */
+  wait_for_frame ();
+  g_assert_cmpuint (carta_window_get_n_reminders (window), ==, 0);
+
+  /* A birthday in twenty days (born in 1980 on that day), a deadline in
+   * thirty, and one too far away to list. */
+  json = g_strdup_printf ("{\"carta_feed\": 1, \"source\": {\"title\": {\"en\": \"Soon\"}},"
+                          " \"cases\": [{\"id\": \"b\", \"name\": \"Соколова Вера\", \"status\": \"imprisoned\","
+                          "   \"birth_date\": \"1980%s\", \"letter_languages\": [\"ru\"]}],"
+                          " \"campaigns\": [{\"id\": \"d\", \"title\": {\"en\": \"Deadline soon\"},"
+                          "   \"summary\": {\"en\": \"s\"}, \"deadline\": \"%s\"},"
+                          "  {\"id\": \"far\", \"title\": {\"en\": \"Far away\"},"
+                          "   \"summary\": {\"en\": \"s\"}, \"deadline\": \"%s\"}]}",
+                          birthday + 4, deadline, far);
+  bytes = g_bytes_new (json, strlen (json));
+  feed = carta_feed_new_from_bytes (bytes, "soon", &error);
+  g_assert_no_error (error);
+  carta_catalog_add_feed (catalog, feed);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  carta_window_set_search (window, "");
+  wait_for_frame ();
+  g_assert_cmpuint (carta_window_get_n_reminders (window), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Birthday of Соколова Вера"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Deadline soon"));
+  save_screenshot ("reminders");
+
+  g_assert_true (carta_catalog_remove_source (catalog, "soon"));
+  wait_for_frame ();
+  g_assert_cmpuint (carta_window_get_n_reminders (window), ==, 0);
+}
+
 static void
 test_about_and_shortcuts (void)
 {
@@ -575,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/window/keyboard", test_keyboard);
   g_test_add_func ("/window/right-to-left", test_right_to_left);
   g_test_add_func ("/window/literal-text", test_literal_text);
+  g_test_add_func ("/window/reminders", test_reminders);
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/remembers-size", test_remembers_size);
   /* Last: it leaves the window in its error state. */
