@@ -30,4 +30,8 @@
 #include "carta-feed-source.h"
 #include "carta-feed-manager.h"
 #include "carta-reminders.h"
+#include "carta-delivery.h"
+#include "carta-submitter.h"
+#include "carta-history.h"
+#include "carta-outbox.h"
 #undef CARTA_INSIDE
