@@ -29,11 +29,11 @@ typedef struct
 
 void           carta_analysis_free (CartaAnalysis        *analysis);
 
-/* Checks @printable's body (in @printable->language) against @ruleset
- * (may be NULL) and measures the letter on @paper against @template's
+/* Checks @printable's body with @checker (may be NULL; made for the
+ * letter's language) and measures the letter on @paper against @template's
  * limits (@template may be NULL). Fast enough to run on every keystroke. */
 CartaAnalysis *carta_analyze       (const CartaPrintable *printable,
-                                    CartaRuleset         *ruleset,
+                                    CartaGuidanceChecker *checker,
                                     CartaTemplate        *template,
                                     CartaPaper            paper);
 

@@ -29,4 +29,19 @@ guint       carta_guidance_count_words  (const char   *text);
  * "Geor", "Hebr"…), or NULL when it has no letters. */
 const char *carta_guidance_detect_script (const char  *text);
 
+#define CARTA_TYPE_GUIDANCE_CHECKER (carta_guidance_checker_get_type ())
+
+G_DECLARE_FINAL_TYPE (CartaGuidanceChecker, carta_guidance_checker, CARTA, GUIDANCE_CHECKER, GObject)
+
+/* Checks letters in @lang against @ruleset as the writer types: paragraphs
+ * already checked are not read again, so a keystroke costs one paragraph.
+ * A mark never spans two paragraphs. */
+CartaGuidanceChecker *carta_guidance_checker_new      (CartaRuleset         *ruleset,
+                                                       const char           *lang);
+CartaRuleset         *carta_guidance_checker_get_ruleset (CartaGuidanceChecker *self);
+const char           *carta_guidance_checker_get_language (CartaGuidanceChecker *self);
+/* Like carta_guidance_check() on the whole @text: a GArray of CartaGuidanceIssue. */
+GArray               *carta_guidance_checker_check    (CartaGuidanceChecker *self,
+                                                       const char           *text);
+
 G_END_DECLS

@@ -48,7 +48,7 @@ find_missing (const char *body,
 
 CartaAnalysis *
 carta_analyze (const CartaPrintable *printable,
-               CartaRuleset         *ruleset,
+               CartaGuidanceChecker *checker,
                CartaTemplate        *template,
                CartaPaper            paper)
 {
@@ -61,7 +61,7 @@ carta_analyze (const CartaPrintable *printable,
   body = printable->body ? printable->body : "";
   script = carta_language_get_script (printable->language);
 
-  analysis->issues = ruleset ? carta_guidance_check (ruleset, body, printable->language)
+  analysis->issues = checker ? carta_guidance_checker_check (checker, body)
                              : g_array_new (FALSE, FALSE, sizeof (CartaGuidanceIssue));
   analysis->words = carta_guidance_count_words (body);
   analysis->pages = carta_renderer_count_pages (printable, paper);

@@ -185,3 +185,118 @@ carta_guidance_detect_script (const char *text)
 
   return codes[best].code;
 }
+
+/* ------------------------------------------------------------------------
+ * The checker that remembers paragraphs
+ */
+
+#define MAX_CACHED_PARAGRAPHS 512
+
+struct _CartaGuidanceChecker
+{
+  GObject       parent_instance;
+
+  CartaRuleset *ruleset;
+  char         *lang;
+  /* paragraph text → GArray of CartaGuidanceIssue, offsets in the paragraph */
+  GHashTable   *cache;
+};
+
+G_DEFINE_FINAL_TYPE (CartaGuidanceChecker, carta_guidance_checker, G_TYPE_OBJECT)
+
+static void
+carta_guidance_checker_finalize (GObject *object)
+{
+  CartaGuidanceChecker *self = CARTA_GUIDANCE_CHECKER (object);
+
+  g_clear_object (&self->ruleset);
+  g_free (self->lang);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (carta_guidance_checker_parent_class)->finalize (object);
+}
+
+static void
+carta_guidance_checker_class_init (CartaGuidanceCheckerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = carta_guidance_checker_finalize;
+}
+
+static void
+carta_guidance_checker_init (CartaGuidanceChecker *self)
+{
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+}
+
+CartaGuidanceChecker *
+carta_guidance_checker_new (CartaRuleset *ruleset,
+                            const char   *lang)
+{
+  CartaGuidanceChecker *self;
+
+  g_return_val_if_fail (CARTA_IS_RULESET (ruleset), NULL);
+
+  self = g_object_new (CARTA_TYPE_GUIDANCE_CHECKER, NULL);
+  self->ruleset = g_object_ref (ruleset);
+  self->lang = g_strdup (lang);
+  return self;
+}
+
+CartaRuleset *
+carta_guidance_checker_get_ruleset (CartaGuidanceChecker *self)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDANCE_CHECKER (self), NULL);
+  return self->ruleset;
+}
+
+const char *
+carta_guidance_checker_get_language (CartaGuidanceChecker *self)
+{
+  g_return_val_if_fail (CARTA_IS_GUIDANCE_CHECKER (self), NULL);
+  return self->lang;
+}
+
+GArray *
+carta_guidance_checker_check (CartaGuidanceChecker *self,
+                              const char           *text)
+{
+  GArray *issues = g_array_new (FALSE, FALSE, sizeof (CartaGuidanceIssue));
+  const char *start;
+
+  g_return_val_if_fail (CARTA_IS_GUIDANCE_CHECKER (self), issues);
+  g_return_val_if_fail (text != NULL, issues);
+
+  /* Forget old paragraphs now and then rather than grow without end. */
+  if (g_hash_table_size (self->cache) > MAX_CACHED_PARAGRAPHS)
+    g_hash_table_remove_all (self->cache);
+
+  start = text;
+  while (*start != '\0')
+    {
+      const char *end = strstr (start, "\n\n");
+      gsize len = end ? (gsize) (end - start) : strlen (start);
+      g_autofree char *paragraph = g_strndup (start, len);
+      GArray *found = g_hash_table_lookup (self->cache, paragraph);
+
+      if (found == NULL)
+        {
+          found = carta_guidance_check (self->ruleset, paragraph, self->lang);
+          g_hash_table_insert (self->cache, g_steal_pointer (&paragraph), found);
+        }
+
+      for (guint i = 0; i < found->len; i++)
+        {
+          CartaGuidanceIssue issue = g_array_index (found, CartaGuidanceIssue, i);
+
+          issue.start += start - text;
+          issue.end += start - text;
+          g_array_append_val (issues, issue);
+        }
+
+      if (end == NULL)
+        break;
+      start = end + 2;
+    }
+
+  return issues;
+}

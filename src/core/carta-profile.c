@@ -528,10 +528,15 @@ serialize_profiles (CartaProfileStore *self)
               json_builder_set_member_name (builder, member);
               json_builder_add_boolean_value (builder, profile->is_pseudonym);
             }
-          else if (*string_field (profile, prop_id) != NULL)
+          else
             {
-              json_builder_set_member_name (builder, member);
-              json_builder_add_string_value (builder, *string_field (profile, prop_id));
+              char **field = string_field (profile, prop_id);
+
+              if (field != NULL && *field != NULL)
+                {
+                  json_builder_set_member_name (builder, member);
+                  json_builder_add_string_value (builder, *field);
+                }
             }
         }
       json_builder_end_object (builder);

@@ -241,6 +241,39 @@ create_context (const char *lang)
   return context;
 }
 
+static void
+free_contexts (gpointer data)
+{
+  g_hash_table_unref (data);
+}
+
+static GPrivate thread_contexts = G_PRIVATE_INIT (free_contexts);
+
+/* Counting pages runs on every keystroke: each thread keeps one context per
+ * language instead of making one each time (drawing makes its own, as the
+ * cairo target may differ). Returns a new reference. */
+static PangoContext *
+shared_context (const char *lang)
+{
+  GHashTable *contexts = g_private_get (&thread_contexts);
+  PangoContext *context;
+
+  if (contexts == NULL)
+    {
+      contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&thread_contexts, contexts);
+    }
+
+  context = g_hash_table_lookup (contexts, lang ? lang : "");
+  if (context == NULL)
+    {
+      context = create_context (lang);
+      g_hash_table_insert (contexts, g_strdup (lang ? lang : ""), context);
+    }
+
+  return g_object_ref (context);
+}
+
 static PangoLayout *
 make_layout (PangoContext   *context,
              const char     *text,
@@ -398,7 +431,7 @@ carta_renderer_count_pages (const CartaPrintable *printable,
   g_return_val_if_fail (printable != NULL, 0);
 
   carta_paper_get_size (paper, &width, &height);
-  context = create_context (printable->language);
+  context = shared_context (printable->language);
   context_owner = G_OBJECT (context);
   blocks = letter_blocks (printable, context, width);
   return paginate (blocks, height, NULL, 0);

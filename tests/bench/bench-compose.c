@@ -47,6 +47,7 @@ main (int   argc,
                                      "г. Пример, ул. Тестовая, д. 0", "ИК-0", "RUSSIA", NULL };
   double times[KEYSTROKES];
   CartaRuleset *ruleset;
+  g_autoptr(CartaGuidanceChecker) checker = NULL;
   guint issues = 0;
 
   if (feed == NULL)
@@ -55,6 +56,8 @@ main (int   argc,
       return 1;
     }
   ruleset = find_ruleset (feed, "ru-prison");
+  /* As the composer does: one checker for the letter, reused on every keystroke. */
+  checker = carta_guidance_checker_new (ruleset, "ru");
 
   /* About 280 words: a full page with the addresses. */
   g_string_append (body, "Здравствуйте, Иван Иванович!\n\n");
@@ -81,7 +84,7 @@ main (int   argc,
       printable->body = g_strdup (body->str);
 
       start = g_get_monotonic_time ();
-      analysis = carta_analyze (printable, ruleset, NULL, CARTA_PAPER_A4);
+      analysis = carta_analyze (printable, checker, NULL, CARTA_PAPER_A4);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
       issues = analysis->issues->len;
     }

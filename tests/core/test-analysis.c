@@ -15,6 +15,7 @@ test_analyze (void)
   CartaTemplate *hello = g_ptr_array_index (carta_feed_get_templates (feed), 0);
   g_autoptr(CartaPrintable) printable = carta_printable_new ();
   g_autoptr(CartaAnalysis) analysis = NULL;
+  g_autoptr(CartaGuidanceChecker) checker = NULL;
 
   printable->language = g_strdup ("ru");
   printable->body = g_strdup ("Здравствуйте, {case_given_name}!\n\n"
@@ -22,7 +23,8 @@ test_analyze (void)
                               "I hope this letter finds you well.\n\n"
                               "С теплом, {sender_name} {не шаблон}");
 
-  analysis = carta_analyze (printable, ruleset, hello, CARTA_PAPER_A4);
+  checker = carta_guidance_checker_new (ruleset, "ru");
+  analysis = carta_analyze (printable, checker, hello, CARTA_PAPER_A4);
 
   /* "войне" (war) and the Latin words. */
   g_assert_cmpuint (analysis->issues->len, >=, 2);

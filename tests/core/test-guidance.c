@@ -52,6 +52,52 @@ test_check (void)
 }
 
 static void
+assert_same_issues (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      CartaGuidanceIssue *x = &g_array_index (a, CartaGuidanceIssue, i);
+      CartaGuidanceIssue *y = &g_array_index (b, CartaGuidanceIssue, i);
+
+      g_assert_true (x->rule == y->rule);
+      g_assert_cmpuint (x->start, ==, y->start);
+      g_assert_cmpuint (x->end, ==, y->end);
+    }
+}
+
+static void
+test_checker (void)
+{
+  g_autoptr(CartaFeed) feed = NULL;
+  CartaRuleset *ruleset = load_ruleset (&feed);
+  g_autoptr(CartaGuidanceChecker) checker = carta_guidance_checker_new (ruleset, "ru");
+  const char *first = "Здравствуйте!\n\nЯ думаю о войне.\n\nOK, до встречи.";
+  const char *second = "Здравствуйте!\n\nЯ думаю о войне и о войне.\n\nOK, до встречи.";
+  g_autoptr(GArray) whole = NULL;
+  g_autoptr(GArray) cached = NULL;
+
+  g_assert_true (carta_guidance_checker_get_ruleset (checker) == ruleset);
+  g_assert_cmpstr (carta_guidance_checker_get_language (checker), ==, "ru");
+
+  /* The same marks as a check of the whole text, offsets included… */
+  whole = carta_guidance_check (ruleset, first, "ru");
+  cached = carta_guidance_checker_check (checker, first);
+  g_assert_cmpuint (whole->len, ==, 2);
+  assert_same_issues (whole, cached);
+  g_clear_pointer (&whole, g_array_unref);
+  g_clear_pointer (&cached, g_array_unref);
+
+  /* …also after one paragraph changed and the others came from memory. */
+  whole = carta_guidance_check (ruleset, second, "ru");
+  cached = carta_guidance_checker_check (checker, second);
+  g_assert_cmpuint (whole->len, ==, 3);
+  assert_same_issues (whole, cached);
+  g_assert_cmpint (strncmp (second + g_array_index (cached, CartaGuidanceIssue, 2).start, "OK", 2), ==, 0);
+}
+
+static void
 test_words (void)
 {
   g_assert_cmpuint (carta_guidance_count_words (""), ==, 0);
@@ -80,6 +126,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/guidance/check", test_check);
+  g_test_add_func ("/guidance/checker", test_checker);
   g_test_add_func ("/guidance/words", test_words);
   g_test_add_func ("/guidance/scripts", test_scripts);
 
