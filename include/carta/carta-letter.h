@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 #define CARTA_TYPE_LETTER (carta_letter_get_type ())
 
+/* The format carta_letter_to_json writes, and the largest draft read back. */
+#define CARTA_LETTER_FORMAT_VERSION  1
+#define CARTA_LETTER_MAX_JSON_SIZE   (1024 * 1024)
+
 G_DECLARE_FINAL_TYPE (CartaLetter, carta_letter, CARTA, LETTER, GObject)
 
 /* Every setter that changes something updates "modified" and emits the
@@ -64,10 +68,18 @@ void                carta_letter_set_cursor              (CartaLetter  *self,
 GDateTime          *carta_letter_get_created             (CartaLetter  *self);
 GDateTime          *carta_letter_get_modified            (CartaLetter  *self);
 
-/* Serialization for the draft store: a JSON object. */
+/* Serialization for the draft store: a JSON object with "version": 1.
+ * Reading is strict: a draft that is not valid UTF-8, larger than
+ * CARTA_LETTER_MAX_JSON_SIZE, not JSON, of another version, or with a
+ * member of the wrong type fails with a CARTA_ERROR naming the problem. */
 char               *carta_letter_to_json                 (CartaLetter  *self);
 CartaLetter        *carta_letter_new_from_json           (const char   *json,
                                                           gssize        length,
                                                           GError      **error);
+
+/* Newest first: a negative number when @a was modified after @b (ties are
+ * ordered by id, so the order is total). A GCompareFunc for letters. */
+gint                carta_letter_compare_newest_first    (gconstpointer a,
+                                                          gconstpointer b);
 
 G_END_DECLS

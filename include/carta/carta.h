@@ -34,4 +34,6 @@
 #include "carta-submitter.h"
 #include "carta-history.h"
 #include "carta-outbox.h"
+#include "carta-letter.h"
+#include "carta-draft-store.h"
 #undef CARTA_INSIDE
