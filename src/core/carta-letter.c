@@ -752,8 +752,8 @@ carta_letter_new_from_json (const char  *json,
   if (json_node_get_int (node) != CARTA_LETTER_FORMAT_VERSION)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_UNSUPPORTED_VERSION,
-                   _("The draft was written in version %" G_GINT64_FORMAT " of the format, which this version of Carta does not know"),
-                   json_node_get_int (node));
+                   _("The draft was written in version %d of the format, which this version of Carta does not know"),
+                   (int) CLAMP (json_node_get_int (node), G_MININT, G_MAXINT));
       return NULL;
     }
 
