@@ -4,7 +4,9 @@
 # the project has, asks for no file-system access beyond the portals, and
 # (where flatpak-builder is installed) flatpak-builder reads it too.
 #
-# Usage: check-flatpak-manifest.py MANIFEST MESON_OPTIONS
+# Usage: check-flatpak-manifest.py MANIFEST MESON_OPTIONS [auto|enabled|disabled]
+# The last argument is the flatpak_check option: whether flatpak-builder is
+# run when installed (auto), must be run (enabled) or is never run (disabled).
 import json
 import re
 import shutil
@@ -17,9 +19,24 @@ def fail(message):
     sys.exit(1)
 
 
-def main(manifest_path, options_path):
-    with open(manifest_path, encoding='utf-8') as f:
-        manifest = json.load(f)
+def read_options(options_path):
+    """The project's options, each with its choices (None when not a combo)."""
+    with open(options_path, encoding='utf-8') as f:
+        text = f.read()
+    options = {}
+    for match in re.finditer(r"option\(\s*'([^']+)'(.*?)\)\s*(?=option\(|$)", text, re.S):
+        choices = re.search(r'choices\s*:\s*\[([^\]]*)\]', match.group(2))
+        options[match.group(1)] = (re.findall(r"'([^']*)'", choices.group(1))
+                                   if choices else None)
+    return options
+
+
+def main(manifest_path, options_path, builder_mode='auto'):
+    try:
+        with open(manifest_path, encoding='utf-8') as f:
+            manifest = json.load(f)
+    except json.JSONDecodeError as error:
+        fail(f'{manifest_path} is not JSON: {error}')
 
     if manifest.get('id') != 'io.github.carta.Carta':
         fail('the id is not io.github.carta.Carta')
@@ -43,14 +60,21 @@ def main(manifest_path, options_path):
     if modules[-1] is not carta[0]:
         fail('carta must be the last module, after its dependencies')
 
-    with open(options_path, encoding='utf-8') as f:
-        known = set(re.findall(r"option\(\s*'([^']+)'", f.read()))
+    known = read_options(options_path)
+    given = {}
     for opt in carta[0].get('config-opts', []):
-        match = re.match(r'-D([^=]+)=', opt)
+        match = re.match(r'-D([^=]+)=(.*)$', opt)
         if not match:
             fail(f'{opt}: only -Dname=value options are expected')
-        if match.group(1) not in known:
-            fail(f'{opt}: the project has no option {match.group(1)}')
+        name, value = match.groups()
+        if name not in known:
+            fail(f'{opt}: the project has no option {name}')
+        if known[name] is not None and value not in known[name]:
+            fail(f'{opt}: {name} is one of {", ".join(known[name])}')
+        given[name] = value
+    # The same build as the native one.
+    if given.get('profile') != 'default':
+        fail('the carta module must be built with -Dprofile=default')
 
     names = [m.get('name') for m in modules if isinstance(m, dict)]
     # enchant-2 and hunspell come with the GNOME runtime; the dictionaries do not.
@@ -58,17 +82,28 @@ def main(manifest_path, options_path):
         fail('spell checking needs the dictionaries module')
     dictionaries = next(m for m in modules if m.get('name') == 'dictionaries')
     installed = ' '.join(dictionaries.get('build-commands', []))
+    for source in dictionaries.get('sources', []):
+        if source.get('type') == 'script':
+            installed += ' ' + ' '.join(source.get('commands', []))
+        if source.get('type') in ('archive', 'file') and 'sha256' not in source:
+            fail(f'{source.get("url")}: an archive needs its sha256')
+        if source.get('type') == 'git' and not (source.get('tag') or source.get('commit')):
+            fail(f'{source.get("url")}: pin the git source to a tag or a commit')
     for lang in ('ru_RU', 'uk_UA', 'be_BY', 'pl_PL', 'de_DE', 'fr_FR', 'es_ES', 'en_US'):
         if lang not in installed:
             fail(f'the {lang} dictionary is not installed')
 
-    builder = shutil.which('flatpak-builder')
+    builder = shutil.which('flatpak-builder') if builder_mode != 'disabled' else None
+    if builder_mode == 'enabled' and not builder:
+        fail('flatpak_check is enabled but flatpak-builder is not installed')
     if builder:
         result = subprocess.run([builder, '--show-manifest', manifest_path],
                                 capture_output=True, text=True)
         if result.returncode != 0:
             fail('flatpak-builder --show-manifest failed: ' + result.stderr.strip())
         print('flatpak-builder --show-manifest: OK')
+    elif builder_mode == 'disabled':
+        print('flatpak_check is disabled: checked the manifest without flatpak-builder')
     else:
         print('flatpak-builder is not installed: checked the manifest without it')
 
@@ -76,7 +111,8 @@ def main(manifest_path, options_path):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 3:
-        print(__doc__ or 'usage: check-flatpak-manifest.py MANIFEST MESON_OPTIONS', file=sys.stderr)
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ['auto'], ['enabled'], ['disabled']):
+        print('usage: check-flatpak-manifest.py MANIFEST MESON_OPTIONS [auto|enabled|disabled]',
+              file=sys.stderr)
         sys.exit(2)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])
