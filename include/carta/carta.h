@@ -36,4 +36,6 @@
 #include "carta-outbox.h"
 #include "carta-letter.h"
 #include "carta-draft-store.h"
+#include "carta-import.h"
+#include "carta-people.h"
 #undef CARTA_INSIDE
