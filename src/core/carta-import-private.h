@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "carta-feed.h"
+#include "carta-import.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,19 @@ CartaFeed *carta_import_build_feed   (JsonArray   *cases,
                                       const char  *source_id,
                                       const char  *title_en,
                                       GError     **error);
+
+/* The same, with the bundled guidance and templates only when
+ * @with_bundled: without them the feed loads fast (for fuzzing). */
+CartaFeed *carta_import_build_feed_full (JsonArray   *cases,
+                                         const char  *source_id,
+                                         const char  *title_en,
+                                         gboolean     with_bundled,
+                                         GError     **error);
+
+
+/* The imported people alone, without guidance or templates. */
+CartaFeed *carta_import_result_build_people_feed (CartaImportResult  *self,
+                                                  GError            **error);
 
 /* Writes @bytes to @path atomically and durably, creating its folder. */
 gboolean   carta_import_write_file   (const char  *path,

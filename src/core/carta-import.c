@@ -448,7 +448,9 @@ read_viasna_header (GPtrArray  *fields,
 
   for (guint i = 0; i < fields->len; i++)
     {
-      g_autofree char *name = g_ascii_strdown (g_strstrip (g_strdup (g_ptr_array_index (fields, i))), -1);
+      g_autofree char *name = g_ascii_strdown (g_ptr_array_index (fields, i), -1);
+
+      g_strstrip (name);
 
       for (guint c = 0; c < N_COLUMNS; c++)
         for (guint n = 0; n < G_N_ELEMENTS (viasna_columns[c].names) && viasna_columns[c].names[n]; n++)
@@ -481,7 +483,7 @@ viasna_person (CartaImportResult *self,
   g_autoptr(JsonObject) person = json_object_new ();
   g_autofree char *name = clean_text (column (fields, index, COL_NAME));
   g_autofree char *name_latin = clean_text (column (fields, index, COL_NAME_LATIN));
-  g_autofree char *status_text = g_ascii_strdown (g_strstrip (g_strdup (column (fields, index, COL_STATUS))), -1);
+  g_autofree char *status_text = g_strstrip (g_ascii_strdown (column (fields, index, COL_STATUS), -1));
   g_autofree char *died = clean_text (column (fields, index, COL_DIED));
   g_autofree char *url = clean_text (column (fields, index, COL_URL));
   g_autofree char *articles = clean_text (column (fields, index, COL_ARTICLES));
@@ -1143,6 +1145,16 @@ format_title (const char *format)
 }
 
 CartaFeed *
+carta_import_result_build_people_feed (CartaImportResult  *self,
+                                       GError            **error)
+{
+  g_return_val_if_fail (CARTA_IS_IMPORT_RESULT (self), NULL);
+
+  return carta_import_build_feed_full (self->people, self->source_id,
+                                       format_title (format_to_string (self->format)), FALSE, error);
+}
+
+CartaFeed *
 carta_import_result_build_feed (CartaImportResult  *self,
                                 GError            **error)
 {
@@ -1220,6 +1232,16 @@ carta_import_build_feed (JsonArray   *cases,
                          const char  *title_en,
                          GError     **error)
 {
+  return carta_import_build_feed_full (cases, source_id, title_en, TRUE, error);
+}
+
+CartaFeed *
+carta_import_build_feed_full (JsonArray   *cases,
+                              const char  *source_id,
+                              const char  *title_en,
+                              gboolean     with_bundled,
+                              GError     **error)
+{
   g_autoptr(JsonParser) bundled = NULL;
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
@@ -1244,16 +1266,19 @@ carta_import_build_feed (JsonArray   *cases,
   json_object_set_array_member (document, "templates", templates);
   json_object_set_array_member (document, "cases", out_cases);
 
-  bundled = load_bundled (error);
-  if (bundled == NULL)
+  if (with_bundled)
     {
-      json_array_unref (template_ids);
-      return NULL;
+      bundled = load_bundled (error);
+      if (bundled == NULL)
+        {
+          json_array_unref (template_ids);
+          return NULL;
+        }
     }
-  catalog = json_node_get_object (json_parser_get_root (bundled));
+  catalog = bundled != NULL ? json_node_get_object (json_parser_get_root (bundled)) : NULL;
 
   /* Today's guidance and letters, not the ones of the day of the import. */
-  if ((array = bundled_array (catalog, "rulesets")) != NULL)
+  if (catalog != NULL && (array = bundled_array (catalog, "rulesets")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         JsonNode *node = json_array_get_element (array, i);
@@ -1268,7 +1293,7 @@ carta_import_build_feed (JsonArray   *cases,
         json_array_add_element (rulesets, json_node_copy (node));
       }
 
-  if ((array = bundled_array (catalog, "templates")) != NULL)
+  if (catalog != NULL && (array = bundled_array (catalog, "templates")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         JsonNode *node = json_array_get_element (array, i);
