@@ -151,11 +151,16 @@ check_source_id (const char  *source_id,
 static char *
 clean_text (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *out;
   gboolean space = FALSE;
 
   if (text == NULL)
     return NULL;
+
+  /* json-glib turns escapes such as "\777" into bytes that are not UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
 
   out = g_string_new (NULL);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
