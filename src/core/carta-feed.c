@@ -217,6 +217,10 @@ node_as_string (Parser      *p,
   if (len > MAX_STRING_BYTES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "the string is %" G_GSIZE_FORMAT " bytes long; the limit is %d",
                  len, MAX_STRING_BYTES);
+  /* The document is valid UTF-8, but json-glib decodes some escapes into
+   * bytes that are not: check what it gives. */
+  if (!g_utf8_validate_len (value, len, NULL))
+    return fail (p, CARTA_ERROR_INVALID_UTF8, "the string is not UTF-8 text");
 
   *out = value;
   return TRUE;

@@ -318,6 +318,14 @@ test_invalid_utf8 (void)
 }
 
 static void
+test_bad_escape (void)
+{
+  /* An escape json-glib decodes into bytes that are not UTF-8. */
+  assert_refused ("\"name\": \"Иванов Иван Иванович\"", "\"name\": \"Иванов \\777\"",
+                  CARTA_ERROR_INVALID_UTF8, "$.cases[0].name: the string is not UTF-8 text");
+}
+
+static void
 test_duplicate_ids (void)
 {
   assert_refused ("\"id\": \"markup\"", "\"id\": \"ivanov\"",
@@ -515,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/feed/unknown-members", test_unknown_members);
   g_test_add_func ("/feed/unsupported-version", test_unsupported_version);
   g_test_add_func ("/feed/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/feed/bad-escape", test_bad_escape);
   g_test_add_func ("/feed/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/feed/unknown-references", test_unknown_references);
   g_test_add_func ("/feed/placeholders", test_placeholders);
