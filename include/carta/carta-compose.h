@@ -5,6 +5,8 @@
 #pragma once
 
 #include "carta-campaign.h"
+#include "carta-letter.h"
+#include "carta-renderer.h"
 #include "carta-case.h"
 #include "carta-profile.h"
 #include "carta-target.h"
@@ -53,6 +55,23 @@ GPtrArray  *carta_compose_paragraphs      (CartaTemplate      *template,
 char       *carta_compose_join            (GPtrArray          *paragraphs);
 /* A body split back into paragraphs at blank lines (ids left NULL). */
 GPtrArray  *carta_compose_split           (const char         *body);
+
+/* Letter values the writer types for an addressee they supply themselves
+ * (their representative, their bank): a name, and the postal address as
+ * lines separated by "\n". */
+#define CARTA_VALUE_TARGET_NAME     "target_name"
+#define CARTA_VALUE_TARGET_ADDRESS  "target_address"
+
+/* What @letter puts on paper: the sender block (the profile's name and,
+ * only when the profile has one, its return address), the addressee block
+ * (the prisoner's, the target's, or the one the writer typed for a target
+ * they supply), @date in the letter's language, the body and the signature.
+ * Every argument but @letter may be NULL. */
+CartaPrintable *carta_compose_printable   (CartaLetter   *letter,
+                                           CartaCase     *person,
+                                           CartaTarget   *target,
+                                           CartaProfile  *sender,
+                                           GDateTime     *date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CartaComposedParagraph, carta_composed_paragraph_free)
 

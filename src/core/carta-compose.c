@@ -305,3 +305,78 @@ carta_compose_split (const char *body)
 
   return result;
 }
+
+static GStrv
+split_lines (const char *block)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) lines = NULL;
+
+  if (block == NULL)
+    return NULL;
+
+  lines = g_strsplit (block, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+CartaPrintable *
+carta_compose_printable (CartaLetter  *letter,
+                         CartaCase    *person,
+                         CartaTarget  *target,
+                         CartaProfile *sender,
+                         GDateTime    *date)
+{
+  g_autoptr(CartaPrintable) printable = carta_printable_new ();
+  const char *lang;
+
+  g_return_val_if_fail (CARTA_IS_LETTER (letter), NULL);
+
+  lang = carta_letter_get_language (letter);
+  if (lang == NULL)
+    lang = "en";
+  printable->language = g_strdup (lang);
+
+  if (sender != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) address = split_lines (carta_profile_get_return_address (sender));
+
+      if (carta_profile_get_name (sender) != NULL)
+        g_strv_builder_add (builder, carta_profile_get_name (sender));
+      if (address != NULL)
+        g_strv_builder_addv (builder, (const char **) address);
+      printable->sender_lines = g_strv_builder_end (builder);
+      printable->signature = g_strdup (carta_profile_get_name (sender));
+    }
+
+  if (target != NULL && carta_target_get_user_supplied (target))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) address = split_lines (carta_letter_get_value (letter, CARTA_VALUE_TARGET_ADDRESS));
+      const char *name = carta_letter_get_value (letter, CARTA_VALUE_TARGET_NAME);
+
+      if (name != NULL && *name != '\0')
+        g_strv_builder_add (builder, name);
+      if (address != NULL)
+        g_strv_builder_addv (builder, (const char **) address);
+      printable->recipient_lines = g_strv_builder_end (builder);
+    }
+  else if (target != NULL)
+    printable->recipient_lines = carta_recipient_lines_for_target (target, lang);
+  else if (person != NULL)
+    printable->recipient_lines = carta_recipient_lines_for_case (person, lang);
+
+  if (date != NULL)
+    printable->date = carta_language_format_date (lang, date);
+
+  printable->body = g_strdup (carta_letter_get_body (letter) ? carta_letter_get_body (letter) : "");
+
+  return g_steal_pointer (&printable);
+}

@@ -183,6 +183,48 @@ test_lists (void)
   g_assert_cmpstr (carta_language_get_script ("pl"), ==, "Latn");
 }
 
+static void
+test_printable (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  CartaTarget *my_mp = g_ptr_array_index (carta_feed_get_targets (feed), 1);
+  g_autoptr(CartaProfile) sender = carta_profile_new ();
+  g_autoptr(CartaLetter) letter = carta_letter_new ("test:release", "test:ivanov", NULL, "test:hello");
+  g_autoptr(CartaLetter) appeal = carta_letter_new ("test:release", NULL, "test:my-mp", "test:appeal-un");
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 11, 22, 12, 0, 0);
+  g_autoptr(CartaPrintable) printable = NULL;
+  g_autoptr(CartaPrintable) to_mp = NULL;
+
+  carta_profile_set_name (sender, "Анна");
+  carta_letter_set_language (letter, "ru");
+  carta_letter_set_body (letter, "Здравствуйте!\n\nС уважением,");
+
+  /* No return address: the sender block is the name alone. */
+  printable = carta_compose_printable (letter, ivanov, NULL, sender, date);
+  g_assert_cmpstr (printable->language, ==, "ru");
+  g_assert_cmpuint (g_strv_length (printable->sender_lines), ==, 1);
+  g_assert_cmpstr (printable->sender_lines[0], ==, "Анна");
+  g_assert_cmpstr (printable->signature, ==, "Анна");
+  g_assert_cmpstr (printable->date, ==, "22 ноября 2026 г.");
+  g_assert_cmpstr (printable->body, ==, "Здравствуйте!\n\nС уважением,");
+  g_assert_true (g_strv_contains ((const char * const *) printable->recipient_lines, "ИК-0"));
+
+  /* A representative the writer names: their lines, blank ones dropped. */
+  carta_profile_set_return_address (sender, "Gedimino pr. 1\nVilnius");
+  carta_letter_set_language (appeal, "en");
+  carta_letter_set_value (appeal, CARTA_VALUE_TARGET_NAME, "Jane Doe MP");
+  carta_letter_set_value (appeal, CARTA_VALUE_TARGET_ADDRESS, "House of Commons\n\n  London SW1A 0AA  \n");
+  to_mp = carta_compose_printable (appeal, NULL, my_mp, sender, NULL);
+  g_assert_cmpuint (g_strv_length (to_mp->sender_lines), ==, 3);
+  g_assert_cmpstr (to_mp->sender_lines[2], ==, "Vilnius");
+  g_assert_cmpuint (g_strv_length (to_mp->recipient_lines), ==, 3);
+  g_assert_cmpstr (to_mp->recipient_lines[0], ==, "Jane Doe MP");
+  g_assert_cmpstr (to_mp->recipient_lines[2], ==, "London SW1A 0AA");
+  g_assert_null (to_mp->date);
+  g_assert_cmpstr (to_mp->body, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +236,7 @@ main (int   argc,
   g_test_add_func ("/compose/paragraphs", test_paragraphs);
   g_test_add_func ("/compose/dates", test_dates);
   g_test_add_func ("/compose/lists", test_lists);
+  g_test_add_func ("/compose/printable", test_printable);
 
   return g_test_run ();
 }
