@@ -17,6 +17,8 @@ struct _CartaApplication
   GSettings        *settings;
   CartaCatalog     *catalog;
   CartaFeedManager *feeds;
+  CartaDraftStore  *drafts;
+  CartaProfileStore *profiles;
   GCancellable     *cancellable;
   gboolean          loading;
   char             *load_error;
@@ -129,6 +131,59 @@ carta_application_finish_loading (CartaApplication *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* ------------------------------------------------------------------------
+ * Drafts and sender profiles: read in worker threads at start.
+ */
+
+static void
+on_drafts_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_draft_store_load_finish (CARTA_DRAFT_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the drafts: %s", error->message);
+}
+
+static void
+on_profiles_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_profile_store_load_finish (CARTA_PROFILE_STORE (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the sender profiles: %s", error->message);
+}
+
+static void
+load_letters (CartaApplication *self)
+{
+  g_autofree char *drafts_dir = g_build_filename (g_get_user_data_dir (), "carta", "drafts", NULL);
+
+  self->drafts = carta_draft_store_new (drafts_dir);
+  carta_draft_store_load_async (self->drafts, self->cancellable, on_drafts_loaded, NULL);
+
+  self->profiles = carta_profile_store_new (NULL);
+  carta_profile_store_load_async (self->profiles, self->cancellable, on_profiles_loaded, NULL);
+}
+
+static void
+on_drafts_flushed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_draft_store_flush_finish (CARTA_DRAFT_STORE (source), result, &error))
+    g_warning ("Could not save the drafts: %s", error->message);
+  *done = TRUE;
+}
+
 static void
 carta_application_startup (GApplication *app)
 {
@@ -145,6 +200,8 @@ carta_application_startup (GApplication *app)
   self->feeds = carta_feed_manager_new (self->catalog, NULL);
   g_signal_connect_swapped (self->settings, "changed::feed-urls", G_CALLBACK (sync_feed_urls), self);
   g_signal_connect_swapped (self->settings, "changed::proxy-url", G_CALLBACK (sync_proxy), self);
+
+  load_letters (self);
 
   self->loading = TRUE;
   task = g_task_new (self, self->cancellable, on_bundled_loaded, g_object_ref (self));
@@ -167,6 +224,16 @@ static void
 carta_application_shutdown (GApplication *app)
 {
   CartaApplication *self = CARTA_APPLICATION (app);
+
+  /* The last keystrokes reach the disk before Carta goes. */
+  if (self->drafts != NULL && carta_draft_store_get_busy (self->drafts))
+    {
+      gboolean done = FALSE;
+
+      carta_draft_store_flush_async (self->drafts, NULL, on_drafts_flushed, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
 
   g_cancellable_cancel (self->cancellable);
 
@@ -258,6 +325,8 @@ carta_application_dispose (GObject *object)
   CartaApplication *self = CARTA_APPLICATION (object);
 
   g_clear_object (&self->feeds);
+  g_clear_object (&self->drafts);
+  g_clear_object (&self->profiles);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -357,4 +426,18 @@ carta_application_get_load_error (CartaApplication *self)
 {
   g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
   return self->load_error;
+}
+
+CartaDraftStore *
+carta_application_get_drafts (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->drafts;
+}
+
+CartaProfileStore *
+carta_application_get_profiles (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->profiles;
 }

@@ -18,6 +18,9 @@ CartaApplication *carta_application_new            (void);
 CartaCatalog     *carta_application_get_catalog    (CartaApplication *self);
 CartaFeedManager *carta_application_get_feeds      (CartaApplication *self);
 GSettings        *carta_application_get_settings   (CartaApplication *self);
+/* The letters being written, and whom they are from. */
+CartaDraftStore  *carta_application_get_drafts     (CartaApplication *self);
+CartaProfileStore *carta_application_get_profiles  (CartaApplication *self);
 /* TRUE while the bundled catalog is being read. */
 gboolean          carta_application_get_loading    (CartaApplication *self);
 /* Why the bundled catalog could not be read, or NULL. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-campaign-page.h"
+#include "carta-composer.h"
 #include "carta-detail.h"
 #include "carta-entity-row.h"
 
@@ -55,6 +56,25 @@ carta_campaign_page_dispose (GObject *object)
   G_OBJECT_CLASS (carta_campaign_page_parent_class)->dispose (object);
 }
 
+/* A letter from this page, in the composer. */
+static void
+write_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CartaCampaignPage *self = (CartaCampaignPage *) widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  CartaComposer *composer;
+
+  if (!CARTA_IS_APPLICATION (application))
+    return;
+
+  composer = carta_composer_new (CARTA_APPLICATION (application), NULL, self->campaign, g_variant_get_uint32 (parameter));
+  gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
 static void
 carta_campaign_page_class_init (CartaCampaignPageClass *klass)
 {
@@ -69,6 +89,7 @@ carta_campaign_page_class_init (CartaCampaignPageClass *klass)
                   NULL, G_TYPE_NONE, 1, CARTA_TYPE_ENTITY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carta/Carta/carta-campaign-page.ui");
+  gtk_widget_class_install_action (widget_class, "page.write", "u", write_activated);
   gtk_widget_class_bind_template_child (widget_class, CartaCampaignPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CartaCampaignPage, title);
   gtk_widget_class_bind_template_child (widget_class, CartaCampaignPage, summary);
@@ -166,7 +187,7 @@ carta_campaign_page_set_campaign (CartaCampaignPage *self,
   carta_detail_clear (self->guidance_group);
 
   options = carta_letter_options_for (NULL, campaign);
-  carta_detail_add_letters (self->letters_group, options);
+  carta_detail_add_letters (self->letters_group, options, "page.write");
   show_people (self);
   show_targets (self);
   carta_detail_add_guidance (self->guidance_group, carta_campaign_get_ruleset (campaign));

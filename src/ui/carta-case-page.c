@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-case-page.h"
+#include "carta-composer.h"
 #include "carta-detail.h"
 #include "carta-entity-row.h"
 
@@ -40,6 +41,25 @@ carta_case_page_dispose (GObject *object)
   G_OBJECT_CLASS (carta_case_page_parent_class)->dispose (object);
 }
 
+/* A letter from this page, in the composer. */
+static void
+write_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CartaCasePage *self = (CartaCasePage *) widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  CartaComposer *composer;
+
+  if (!CARTA_IS_APPLICATION (application))
+    return;
+
+  composer = carta_composer_new (CARTA_APPLICATION (application), self->person, NULL, g_variant_get_uint32 (parameter));
+  gtk_window_set_transient_for (GTK_WINDOW (composer), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (composer));
+}
+
 static void
 carta_case_page_class_init (CartaCasePageClass *klass)
 {
@@ -49,6 +69,7 @@ carta_case_page_class_init (CartaCasePageClass *klass)
   object_class->dispose = carta_case_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carta/Carta/carta-case-page.ui");
+  gtk_widget_class_install_action (widget_class, "page.write", "u", write_activated);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, name);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, name_latin);
@@ -178,7 +199,7 @@ carta_case_page_set_case (CartaCasePage *self,
   show_facts (self);
   show_address (self);
   options = carta_letter_options_for (person, NULL);
-  carta_detail_add_letters (self->letters_group, options);
+  carta_detail_add_letters (self->letters_group, options, "page.write");
   carta_detail_add_guidance (self->guidance_group, carta_case_get_ruleset (person));
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);

@@ -160,13 +160,15 @@ carta_detail_languages (const char * const *languages,
 
 void
 carta_detail_add_letters (AdwPreferencesGroup *group,
-                          GPtrArray           *options)
+                          GPtrArray           *options,
+                          const char          *action_name)
 {
   for (guint i = 0; i < options->len; i++)
     {
       CartaLetterOption *option = g_ptr_array_index (options, i);
       g_autofree char *languages = carta_detail_languages ((const char * const *) option->languages, FALSE);
       g_autofree char *subtitle = NULL;
+      AdwActionRow *row;
       const char *whom;
 
       if (option->target != NULL)
@@ -178,7 +180,16 @@ carta_detail_add_letters (AdwPreferencesGroup *group,
 
       /* Translators: who a letter is to, then the languages it can be written in */
       subtitle = g_strdup_printf (_("%s · in %s"), whom, languages);
-      carta_detail_add_row (group, carta_text_get_ui (carta_template_get_title (option->template)), subtitle);
+      row = carta_detail_add_row (group, carta_text_get_ui (carta_template_get_title (option->template)), subtitle);
+      if (action_name != NULL)
+        {
+          GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", i);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          adw_action_row_add_suffix (row, arrow);
+        }
     }
   carta_detail_update (group);
 }

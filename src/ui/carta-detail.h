@@ -20,7 +20,8 @@ void          carta_detail_update       (AdwPreferencesGroup *group);
 
 /* The letters on offer, one row each. */
 void          carta_detail_add_letters  (AdwPreferencesGroup *group,
-                                         GPtrArray           *options);
+                                         GPtrArray           *options,
+                                         const char          *action_name);
 /* The guidance: its summary as the group's description, a row per rule. */
 void          carta_detail_add_guidance (AdwPreferencesGroup *group,
                                          CartaRuleset        *ruleset);

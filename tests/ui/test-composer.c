@@ -1,0 +1,336 @@
+/* test-composer.c: writing a letter in the real composer under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Goes through every step of the composer for the bundled example person
+ * — which letter, its language, a new sender profile, the writing with
+ * guidance, undo and the translation beside it, the preview — saving a
+ * screenshot of each (build/tests/screenshots/composer-*.png, at desktop
+ * and phone widths), then reopens the letter from its draft.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "carta-application-private.h"
+#include "carta-composer-private.h"
+#include "carta-window.h"
+#include "ui-test-util.h"
+
+static CartaApplication *app;
+static CartaComposer *composer;
+static char *home;
+
+static void
+next_step (const char *expected)
+{
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.next", NULL);
+  ui_test_wait_ms (200);
+  g_assert_cmpstr (carta_composer_get_step (composer), ==, expected);
+}
+
+static char *
+editor_text (void)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (carta_composer_get_editor (composer));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+n_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+static void
+assert_all_named (void)
+{
+  g_autoptr(GPtrArray) unnamed = ui_test_unnamed_controls (GTK_WIDGET (composer));
+
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("no accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+static void
+test_kind (void)
+{
+  CartaEntity *person = carta_catalog_lookup (carta_application_get_catalog (app), "carta:example-person");
+
+  g_assert_true (CARTA_IS_CASE (person));
+  composer = carta_composer_new (app, CARTA_CASE (person), NULL, 0);
+  gtk_window_present (GTK_WINDOW (composer));
+  ui_test_resize (GTK_WINDOW (composer), 1200, 800);
+
+  g_assert_cmpstr (carta_composer_get_step (composer), ==, "kind");
+  /* A solidarity letter to her, and the appeal to an official. */
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "A warm letter to the prisoner"));
+  assert_all_named ();
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-1-kind");
+}
+
+static void
+test_language (void)
+{
+  CartaLetter *letter = carta_composer_get_letter (composer);
+
+  next_step ("language");
+  /* Her prison takes Russian and Belarusian: Russian first. */
+  g_assert_cmpstr (carta_letter_get_language (letter), ==, "ru");
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "Russian"));
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "Belarusian"));
+  assert_all_named ();
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-2-language");
+}
+
+static void
+test_sender (void)
+{
+  CartaLetter *letter = carta_composer_get_letter (composer);
+  GtkWidget *name_row;
+  GtkWidget *country_row;
+  GtkWidget *add;
+
+  next_step ("sender");
+  g_assert_null (carta_letter_get_profile_id (letter));
+  /* No profile yet: Next waits for one. */
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.next", NULL);
+  g_assert_cmpstr (carta_composer_get_step (composer), ==, "sender");
+
+  name_row = ui_test_find_row (GTK_WIDGET (composer), "Name to Sign With");
+  g_assert_nonnull (name_row);
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "Мария");
+  gtk_editable_set_text (GTK_EDITABLE (ui_test_find_row (GTK_WIDGET (composer), "City (optional)")), "Вильнюс");
+  country_row = ui_test_find_row (GTK_WIDGET (composer), "Country You Live In");
+  g_assert_nonnull (country_row);
+  /* Someone living in Russia is warned. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (country_row), 1);
+  ui_test_wait_ms (50);
+  g_assert_true (gtk_widget_get_visible (carta_composer_get_risk_note (composer)));
+  assert_all_named ();
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-3-sender");
+
+  add = ui_test_find_button (GTK_WIDGET (composer), "_Add Profile");
+  g_assert_nonnull (add);
+  g_assert_true (gtk_widget_get_sensitive (add));
+  g_signal_emit_by_name (add, "clicked");
+  ui_test_wait_ms (100);
+
+  g_assert_nonnull (carta_letter_get_profile_id (letter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (carta_application_get_profiles (app))), ==, 1);
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "Мария"));
+}
+
+static void
+test_write (void)
+{
+  CartaLetter *letter = carta_composer_get_letter (composer);
+  GtkTextView *editor = carta_composer_get_editor (composer);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (editor);
+  g_autofree char *text = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  GtkTextIter end;
+  guint issues_before;
+
+  next_step ("write");
+  text = editor_text ();
+  /* The template, filled in: her name in the dative, the signature. */
+  g_assert_nonnull (strstr (text, "Анна Сергеевна"));
+  g_assert_null (strchr (text, '{'));
+  g_assert_cmpstr (carta_letter_get_body (letter), ==, text);
+
+  carta_composer_analyze_now (composer);
+  g_assert_nonnull (strstr (gtk_label_get_text (carta_composer_get_meter_label (composer)), "page"));
+  issues_before = n_children (GTK_WIDGET (carta_composer_get_issues_list (composer)));
+  /* Each paragraph beside it in English. */
+  g_assert_cmpuint (n_children (GTK_WIDGET (carta_composer_get_translation_box (composer))), >=, 3);
+
+  /* A word the censor withholds letters for, typed at the end. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, "\n\nКогда кончится война?", -1);
+  gtk_text_buffer_end_user_action (buffer);
+  ui_test_wait_ms (50);
+  carta_composer_analyze_now (composer);
+  g_assert_cmpuint (n_children (GTK_WIDGET (carta_composer_get_issues_list (composer))), >, issues_before);
+  after = editor_text ();
+  g_assert_cmpstr (carta_letter_get_body (letter), ==, after);
+
+  gtk_widget_set_size_request (GTK_WIDGET (composer), -1, -1);
+  assert_all_named ();
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-4-write");
+
+  /* Undo takes it back; redo brings it again. */
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.undo", NULL);
+  undone = editor_text ();
+  g_assert_null (strstr (undone, "война"));
+  g_assert_cmpstr (carta_letter_get_body (letter), ==, undone);
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.redo", NULL);
+  g_free (undone);
+  undone = editor_text ();
+  g_assert_nonnull (strstr (undone, "война"));
+
+  /* On a phone the guidance folds away beside the text. */
+  ui_test_resize (GTK_WINDOW (composer), 360, 720);
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-4-write-narrow");
+  ui_test_resize (GTK_WINDOW (composer), 1200, 800);
+}
+
+static void
+test_preview (void)
+{
+  next_step ("preview");
+  g_assert_cmpuint (n_children (GTK_WIDGET (carta_composer_get_pages_box (composer))), >=, 1);
+  assert_all_named ();
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-5-preview");
+  ui_test_resize (GTK_WINDOW (composer), 360, 720);
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-5-preview-narrow");
+  ui_test_resize (GTK_WINDOW (composer), 1200, 800);
+
+  /* Back a step: nothing lost. */
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.back", NULL);
+  g_assert_cmpstr (carta_composer_get_step (composer), ==, "write");
+  {
+    g_autofree char *text = editor_text ();
+    g_assert_nonnull (strstr (text, "война"));
+  }
+  next_step ("preview");
+}
+
+static void
+on_flushed (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (carta_draft_store_flush_finish (CARTA_DRAFT_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (carta_draft_store_load_finish (CARTA_DRAFT_STORE (source), result, &error));
+  *done = TRUE;
+}
+
+static void
+test_draft (void)
+{
+  CartaDraftStore *drafts = carta_application_get_drafts (app);
+  g_autoptr(CartaLetter) letter = g_object_ref (carta_composer_get_letter (composer));
+  g_autoptr(CartaDraftStore) reread = NULL;
+  CartaLetter *copy;
+  CartaComposer *reopened;
+  gboolean done = FALSE;
+
+  g_assert_true (carta_draft_store_lookup (drafts, carta_letter_get_id (letter)) == letter);
+  carta_draft_store_flush_async (drafts, NULL, on_flushed, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* On disk, as another run of Carta would read it. */
+  reread = carta_draft_store_new (carta_draft_store_get_directory (drafts));
+  done = FALSE;
+  carta_draft_store_load_async (reread, NULL, on_loaded, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  copy = carta_draft_store_lookup (reread, carta_letter_get_id (letter));
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (carta_letter_get_body (copy), ==, carta_letter_get_body (letter));
+  g_assert_cmpstr (carta_letter_get_step (copy), ==, "preview");
+  g_assert_cmpstr (carta_letter_get_language (copy), ==, "ru");
+
+  /* Reopened where it was left. */
+  gtk_window_destroy (GTK_WINDOW (composer));
+  composer = NULL;
+  reopened = carta_composer_new_for_letter (app, letter);
+  gtk_window_present (GTK_WINDOW (reopened));
+  g_assert_cmpstr (carta_composer_get_step (reopened), ==, "preview");
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "composer.back", NULL);
+  g_assert_cmpstr (carta_composer_get_step (reopened), ==, "write");
+  composer = reopened;
+  {
+    g_autofree char *text = editor_text ();
+    g_assert_cmpstr (text, ==, carta_letter_get_body (letter));
+  }
+  gtk_window_destroy (GTK_WINDOW (composer));
+  composer = NULL;
+}
+
+static void
+disable_animations (void)
+{
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+static void
+wait_until_ready (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (carta_application_get_loading (app) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (carta_application_get_loading (app));
+  ui_test_wait_ms (300);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  int status;
+
+  /* A home of its own: drafts and profiles are written there. */
+  home = g_dir_make_tmp ("carta-composer-XXXXXX", &error);
+  g_assert_no_error (error);
+  data = g_build_filename (home, "data", NULL);
+  config = g_build_filename (home, "config", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = carta_application_new ();
+  g_signal_connect (app, "startup", G_CALLBACK (disable_animations), NULL);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  wait_until_ready ();
+
+  g_test_add_func ("/composer/kind", test_kind);
+  g_test_add_func ("/composer/language", test_language);
+  g_test_add_func ("/composer/sender", test_sender);
+  g_test_add_func ("/composer/write", test_write);
+  g_test_add_func ("/composer/preview", test_preview);
+  g_test_add_func ("/composer/draft", test_draft);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_object_unref (app);
+  return status;
+}
