@@ -185,8 +185,8 @@ carta_detail_add_letters (AdwPreferencesGroup *group,
         {
           GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
 
+          gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_uint32 (i));
           gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", i);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           adw_action_row_add_suffix (row, arrow);
         }

@@ -10,6 +10,7 @@
 
 #include "carta-campaign-page.h"
 #include "carta-detail.h"
+#include "carta-drafts-group.h"
 #include "carta-case-page.h"
 #include "carta-entity-row.h"
 #include "carta-window.h"
@@ -37,6 +38,7 @@ struct _CartaWindow
   GtkWidget            *back_button;
   AdwStatusPage        *error_page;
   AdwPreferencesGroup  *reminders_group;
+  CartaDraftsGroup     *drafts_group;
   guint                 reminders_idle_id;
   CartaCampaignPage    *campaign_page;
   CartaCasePage        *case_page;
@@ -459,6 +461,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, reminders_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, drafts_group);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
@@ -476,6 +479,7 @@ carta_window_class_init (CartaWindowClass *klass)
 static void
 carta_window_init (CartaWindow *self)
 {
+  g_type_ensure (CARTA_TYPE_DRAFTS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->folded_query = g_strdup ("");
@@ -533,6 +537,7 @@ carta_window_new (CartaApplication *application)
   g_signal_connect_swapped (self->all, "items-changed", G_CALLBACK (on_catalog_changed), self);
   g_signal_connect_swapped (application, "notify::loading", G_CALLBACK (update_content), self);
   g_signal_connect_swapped (application, "notify::load-error", G_CALLBACK (update_content), self);
+  carta_drafts_group_set_application (self->drafts_group, application);
   update_content (self);
   on_folded_changed (self);
   on_catalog_changed (self);
@@ -597,4 +602,11 @@ carta_window_get_n_reminders (CartaWindow *self)
   g_return_val_if_fail (CARTA_IS_WINDOW (self), 0);
 
   return count_action_rows (GTK_WIDGET (self->reminders_group));
+}
+
+CartaDraftsGroup *
+carta_window_get_drafts_group (CartaWindow *self)
+{
+  g_return_val_if_fail (CARTA_IS_WINDOW (self), NULL);
+  return self->drafts_group;
 }

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "carta-application.h"
+#include "carta-drafts-group.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,8 @@ const char  *carta_window_get_content    (CartaWindow      *self);
 
 /* How many birthdays and deadlines the first page lists now. */
 guint        carta_window_get_n_reminders (CartaWindow     *self);
+
+/* The letters in progress on the first page. */
+CartaDraftsGroup *carta_window_get_drafts_group (CartaWindow *self);
 
 G_END_DECLS

@@ -276,6 +276,63 @@ test_draft (void)
   composer = NULL;
 }
 
+static CartaWindow *
+main_window (void)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CARTA_IS_WINDOW (l->data))
+      return l->data;
+  g_assert_not_reached ();
+}
+
+/* The draft store writes and removes files in a worker thread. */
+static void
+wait_until_saved (CartaDraftStore *drafts)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (carta_draft_store_get_busy (drafts) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (carta_draft_store_get_busy (drafts));
+}
+
+static void
+test_drafts_list (void)
+{
+  CartaWindow *window = main_window ();
+  CartaDraftsGroup *group = carta_window_get_drafts_group (window);
+  CartaDraftStore *drafts = carta_application_get_drafts (app);
+  g_autofree char *path = NULL;
+  g_autoptr(CartaLetter) letter = g_list_model_get_item (G_LIST_MODEL (drafts), 0);
+
+  g_assert_nonnull (letter);
+  path = g_strconcat (carta_draft_store_get_directory (drafts), G_DIR_SEPARATOR_S,
+                      carta_letter_get_id (letter), ".json", NULL);
+
+  /* The letter begun above is on the first page. */
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_resize (GTK_WINDOW (window), 1200, 800);
+  g_assert_cmpuint (carta_drafts_group_get_n_drafts (group), ==, 1);
+  g_assert_cmpstr (carta_window_get_content (window), ==, "empty");
+  ui_test_save_screenshot (GTK_WINDOW (window), "composer-6-drafts");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (group)));
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (window), "A warm letter to the prisoner"));
+  ui_test_save_screenshot (GTK_WINDOW (window), "composer-6-drafts");
+
+  /* Deleted: gone from the disk, until Undo brings it back. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  carta_drafts_group_delete (group, 0);
+  g_assert_cmpuint (carta_drafts_group_get_n_drafts (group), ==, 0);
+  wait_until_saved (drafts);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (ui_test_find_button (GTK_WIDGET (window), "_Undo"));
+  ui_test_save_screenshot (GTK_WINDOW (window), "composer-6-drafts-deleted");
+  carta_drafts_group_undo (group);
+  g_assert_cmpuint (carta_drafts_group_get_n_drafts (group), ==, 1);
+  wait_until_saved (drafts);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 static void
 disable_animations (void)
 {
@@ -327,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/composer/write", test_write);
   g_test_add_func ("/composer/preview", test_preview);
   g_test_add_func ("/composer/draft", test_draft);
+  g_test_add_func ("/composer/drafts-list", test_drafts_list);
 
   status = g_test_run ();
 
