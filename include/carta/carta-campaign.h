@@ -10,6 +10,7 @@
 #include "carta-target.h"
 #include "carta-template.h"
 #include "carta-ruleset.h"
+#include "carta-channel.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,8 @@ GPtrArray    *carta_campaign_get_cases       (CartaCampaign *self);
 GPtrArray    *carta_campaign_get_targets     (CartaCampaign *self);
 GPtrArray    *carta_campaign_get_templates   (CartaCampaign *self);
 CartaRuleset *carta_campaign_get_ruleset     (CartaCampaign *self);
+/* A GPtrArray of CartaChannel where the campaign's letters can be submitted;
+ * empty when there is none. */
+GPtrArray    *carta_campaign_get_channels    (CartaCampaign *self);
 
 G_END_DECLS

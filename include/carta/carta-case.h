@@ -8,6 +8,7 @@
 #include "carta-text.h"
 #include "carta-address.h"
 #include "carta-types.h"
+#include "carta-channel.h"
 
 G_BEGIN_DECLS
 
@@ -46,5 +47,8 @@ gboolean            carta_case_get_is_demo             (CartaCase   *self);
 CartaRuleset       *carta_case_get_ruleset             (CartaCase   *self);
 /* A GPtrArray of CartaTemplate the case offers. */
 GPtrArray          *carta_case_get_templates           (CartaCase   *self);
+/* A GPtrArray of CartaChannel where letters to the person can be submitted;
+ * empty when there is none. */
+GPtrArray          *carta_case_get_channels            (CartaCase   *self);
 
 G_END_DECLS

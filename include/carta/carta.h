@@ -10,6 +10,7 @@
 #include "carta-text.h"
 #include "carta-address.h"
 #include "carta-entity.h"
+#include "carta-channel.h"
 #include "carta-case.h"
 #include "carta-target.h"
 #include "carta-template.h"

@@ -22,6 +22,7 @@ carta_campaign_finalize (GObject *object)
   g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_ptr_array_unref);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->channels, g_ptr_array_unref);
   g_clear_object (&self->ruleset);
 
   G_OBJECT_CLASS (carta_campaign_parent_class)->finalize (object);
@@ -52,6 +53,7 @@ carta_campaign_init (CartaCampaign *self)
   self->cases = g_ptr_array_new_with_free_func (g_object_unref);
   self->targets = g_ptr_array_new_with_free_func (g_object_unref);
   self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->channels = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 CartaText *
@@ -115,4 +117,11 @@ carta_campaign_get_ruleset (CartaCampaign *self)
 {
   g_return_val_if_fail (CARTA_IS_CAMPAIGN (self), NULL);
   return self->ruleset;
+}
+
+GPtrArray *
+carta_campaign_get_channels (CartaCampaign *self)
+{
+  g_return_val_if_fail (CARTA_IS_CAMPAIGN (self), NULL);
+  return self->channels;
 }

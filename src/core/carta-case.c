@@ -26,6 +26,7 @@ carta_case_finalize (GObject *object)
   g_strfreev (self->letter_languages);
   g_clear_object (&self->ruleset);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_pointer (&self->channels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carta_case_parent_class)->finalize (object);
 }
@@ -66,6 +67,7 @@ carta_case_init (CartaCase *self)
 {
   self->interests = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_text_unref);
   self->templates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->channels = g_ptr_array_new_with_free_func (g_object_unref);
   self->can_receive_letters = TRUE;
 }
 
@@ -193,4 +195,11 @@ carta_case_get_templates (CartaCase *self)
 {
   g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
   return self->templates;
+}
+
+GPtrArray *
+carta_case_get_channels (CartaCase *self)
+{
+  g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
+  return self->channels;
 }

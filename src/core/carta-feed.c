@@ -15,6 +15,7 @@
 #include "carta-error.h"
 #include "carta-feed.h"
 #include "carta-model-private.h"
+#include "carta-submitter.h"
 
 #define MAX_STRING_BYTES    65536
 #define MAX_ID_CHARS        128
@@ -23,6 +24,7 @@
 #define MAX_ADDRESS_LINES   12
 #define MAX_TEXT_LANGUAGES  64
 #define MAX_DEPTH           32
+#define MAX_CHANNELS        8
 
 #define BUNDLED_CATALOG_PATH "/io/github/carta/Carta/catalog/catalog.json"
 
@@ -1109,6 +1111,81 @@ read_target (Parser     *p,
 }
 
 /* ------------------------------------------------------------------------
+ * Submission channels
+ */
+
+static gboolean
+read_channel (Parser     *p,
+              JsonObject *object,
+              GPtrArray  *into)
+{
+  static const char * const members[] = { "type", "url", "name", NULL };
+  g_autofree char *type = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(CartaText) name = NULL;
+  CartaDeliveryChannel kind;
+
+  if (!check_members (p, object, members) ||
+      !read_string (p, object, "type", TRUE, &type) ||
+      !read_string (p, object, "url", TRUE, &url) ||
+      !read_text (p, object, "name", TRUE, &name))
+    return FALSE;
+
+  if (g_str_equal (type, "forward"))
+    kind = CARTA_DELIVERY_FORWARD;
+  else if (g_str_equal (type, "osdi"))
+    kind = CARTA_DELIVERY_OSDI;
+  else
+    {
+      g_autofree char *type_shown = shown (type);
+      push_member (p, "type");
+      return fail (p, CARTA_ERROR_INVALID_FEED, "unknown channel type “%s” (expected “forward” or “osdi”)",
+                   type_shown);
+    }
+
+  /* The same rule the submitter applies when it sends: a feed cannot offer
+   * an address letters would never be sent to. */
+  if (!carta_submitter_check_endpoint (url, NULL))
+    {
+      g_autofree char *url_shown = shown (url);
+      push_member (p, "url");
+      return fail (p, CARTA_ERROR_INVALID_FEED,
+                   "“%s” is not an https:// address (http:// is accepted only for this computer)", url_shown);
+    }
+
+  g_ptr_array_add (into, carta_channel_new (kind, url, name));
+  return TRUE;
+}
+
+static gboolean
+read_channels (Parser     *p,
+               JsonObject *object,
+               GPtrArray  *into)
+{
+  JsonArray *array = NULL;
+  gsize saved;
+
+  if (!read_array (p, object, "channels", FALSE, MAX_CHANNELS, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  saved = push_member (p, "channels");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gsize item = push_index (p, i);
+      JsonObject *channel = NULL;
+
+      if (!node_as_object (p, json_array_get_element (array, i), &channel) ||
+          !read_channel (p, channel, into))
+        return FALSE;
+      pop (p, item);
+    }
+  pop (p, saved);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------
  * Cases
  */
 
@@ -1196,7 +1273,7 @@ read_case (Parser     *p,
   static const char * const members[] = {
     "id", "name", "name_latin", "name_forms", "birth_year", "birth_date", "status", "country", "story",
     "interests", "facility", "address", "letter_languages", "can_receive_letters", "demo",
-    "ruleset", "templates", NULL
+    "ruleset", "templates", "channels", NULL
   };
   g_autoptr(CartaCase) self = g_object_new (CARTA_TYPE_CASE, NULL);
   g_autofree char *status = NULL;
@@ -1221,7 +1298,8 @@ read_case (Parser     *p,
       !read_bool (p, object, "can_receive_letters", &self->can_receive_letters) ||
       !read_bool (p, object, "demo", &self->is_demo) ||
       !read_reference (p, object, "ruleset", CARTA_TYPE_RULESET, "ruleset", (gpointer *) &self->ruleset) ||
-      !read_references (p, object, "templates", CARTA_TYPE_TEMPLATE, "template", self->templates))
+      !read_references (p, object, "templates", CARTA_TYPE_TEMPLATE, "template", self->templates) ||
+      !read_channels (p, object, self->channels))
     return FALSE;
 
   self->birth_year = (guint) birth_year;
@@ -1292,7 +1370,7 @@ read_campaign (Parser     *p,
 {
   static const char * const members[] = {
     "id", "title", "summary", "description", "region", "deadline", "cases", "targets",
-    "templates", "ruleset", NULL
+    "templates", "ruleset", "channels", NULL
   };
   g_autoptr(CartaCampaign) self = g_object_new (CARTA_TYPE_CAMPAIGN, NULL);
   g_autofree char *deadline = NULL;
@@ -1307,7 +1385,8 @@ read_campaign (Parser     *p,
       !read_references (p, object, "cases", CARTA_TYPE_CASE, "case", self->cases) ||
       !read_references (p, object, "targets", CARTA_TYPE_TARGET, "target", self->targets) ||
       !read_references (p, object, "templates", CARTA_TYPE_TEMPLATE, "template", self->templates) ||
-      !read_reference (p, object, "ruleset", CARTA_TYPE_RULESET, "ruleset", (gpointer *) &self->ruleset))
+      !read_reference (p, object, "ruleset", CARTA_TYPE_RULESET, "ruleset", (gpointer *) &self->ruleset) ||
+      !read_channels (p, object, self->channels))
     return FALSE;
 
   if (deadline != NULL && !parse_date (deadline, &self->deadline))

@@ -35,6 +35,7 @@ struct _CartaCase
   gboolean         is_demo;
   CartaRuleset    *ruleset;
   GPtrArray       *templates;         /* of CartaTemplate */
+  GPtrArray       *channels;          /* of CartaChannel */
 };
 
 struct _CartaTarget
@@ -87,6 +88,7 @@ struct _CartaCampaign
   GPtrArray    *targets;              /* of CartaTarget */
   GPtrArray    *templates;            /* of CartaTemplate */
   CartaRuleset *ruleset;
+  GPtrArray    *channels;             /* of CartaChannel */
 };
 
 void            carta_entity_set_identity (CartaEntity    *self,

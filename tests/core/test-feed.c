@@ -166,6 +166,86 @@ test_good_feed (void)
 }
 
 static void
+test_channels (void)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = load_string (json, &error);
+  CartaCampaign *campaign;
+  CartaCase *ivanov, *markup;
+  CartaChannel *channel;
+  GPtrArray *channels;
+
+  g_assert_no_error (error);
+
+  /* In document order, with their kind, address and receiving organization. */
+  campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
+  channels = carta_campaign_get_channels (campaign);
+  g_assert_cmpuint (channels->len, ==, 2);
+  channel = g_ptr_array_index (channels, 0);
+  g_assert_true (CARTA_IS_CHANNEL (channel));
+  g_assert_cmpint (carta_channel_get_kind (channel), ==, CARTA_DELIVERY_OSDI);
+  g_assert_cmpstr (carta_channel_get_url (channel), ==,
+                   "https://actionnetwork.org/api/v2/advocacy_campaigns/example/outreaches");
+  g_assert_cmpstr (carta_text_get (carta_channel_get_name (channel), "en"), ==, "Example Solidarity Group");
+  channel = g_ptr_array_index (channels, 1);
+  g_assert_cmpint (carta_channel_get_kind (channel), ==, CARTA_DELIVERY_FORWARD);
+  /* Plain http:// is fine to this computer. */
+  g_assert_cmpstr (carta_channel_get_url (channel), ==, "http://127.0.0.1:8080/letters");
+
+  ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  channels = carta_case_get_channels (ivanov);
+  g_assert_cmpuint (channels->len, ==, 1);
+  channel = g_ptr_array_index (channels, 0);
+  g_assert_cmpint (carta_channel_get_kind (channel), ==, CARTA_DELIVERY_FORWARD);
+  g_assert_cmpstr (carta_channel_get_url (channel), ==, "https://letters.example.org/v1/letters");
+  g_assert_cmpstr (carta_text_get (carta_channel_get_name (channel), "ru"), ==, "Пример: служба писем");
+
+  /* None given: an empty array, never NULL. */
+  markup = g_ptr_array_index (carta_feed_get_cases (feed), 1);
+  g_assert_nonnull (carta_case_get_channels (markup));
+  g_assert_cmpuint (carta_case_get_channels (markup)->len, ==, 0);
+}
+
+static void
+test_bad_channels (void)
+{
+  g_autoptr(GString) many = g_string_new ("\"channels\": [");
+
+  assert_refused ("\"url\": \"https://letters.example.org/v1/letters\"",
+                  "\"url\": \"http://letters.example.org/v1/letters\"",
+                  CARTA_ERROR_INVALID_FEED,
+                  "$.cases[0].channels[0].url: “http://letters.example.org/v1/letters” is not an https:// address");
+  assert_refused ("\"url\": \"http://127.0.0.1:8080/letters\"", "\"url\": \"ftp://127.0.0.1/letters\"",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[1].url: “ftp://127.0.0.1/letters” is not an https://");
+  assert_refused ("\"url\": \"http://127.0.0.1:8080/letters\"", "\"url\": \"letters\"",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[1].url: “letters” is not an https://");
+  assert_refused ("\"type\": \"osdi\"", "\"type\": \"carrier-pigeon\"",
+                  CARTA_ERROR_INVALID_FEED,
+                  "$.campaigns[0].channels[0].type: unknown channel type “carrier-pigeon” (expected “forward” or “osdi”)");
+  assert_refused ("\"type\": \"osdi\"", "\"type\": 1",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[0].type: expected a string");
+  assert_refused (", \"name\": { \"en\": \"A local forwarder\" }", "",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[1]: missing member “name”");
+  assert_refused ("\"name\": { \"en\": \"A local forwarder\" }", "\"name\": \"A local forwarder\"",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[1].name: expected an object");
+  assert_refused ("\"type\": \"osdi\",", "\"type\": \"osdi\", \"token\": \"secret\",",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[0]: unknown member “token”");
+  assert_refused ("\"type\": \"osdi\",", "",
+                  CARTA_ERROR_INVALID_FEED, "$.campaigns[0].channels[0]: missing member “type”");
+  assert_refused ("\"channels\": [\n        { \"type\": \"forward\"", "\"channels\": [ [],\n        { \"type\": \"forward\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].channels[0]: expected an object");
+
+  /* At most eight channels. */
+  for (guint i = 0; i < 9; i++)
+    g_string_append_printf (many, "%s{ \"type\": \"forward\", \"url\": \"https://f%u.example.org/\", "
+                            "\"name\": { \"en\": \"F\" } }", i ? ", " : "", i);
+  g_string_append (many, "], \"x-old-channels\": [");
+  assert_refused ("\"channels\": [", many->str,
+                  CARTA_ERROR_TOO_LARGE, "$.cases[0].channels: the array has 9 items; the limit is 8");
+}
+
+static void
 test_malformed_json (void)
 {
   g_autoptr(GError) error = NULL;
@@ -516,6 +596,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/feed/good", test_good_feed);
+  g_test_add_func ("/feed/channels", test_channels);
+  g_test_add_func ("/feed/bad-channels", test_bad_channels);
   g_test_add_func ("/feed/malformed-json", test_malformed_json);
   g_test_add_func ("/feed/empty", test_empty_bytes);
   g_test_add_func ("/feed/wrong-types", test_wrong_types);
