@@ -90,6 +90,7 @@ case "$command" in
     install_missing
     setup_build build
     export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+    export CARTA_LOCALEDIR="$PWD/build/po"
     exec ./build/src/carta
     ;;
   test)

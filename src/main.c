@@ -13,8 +13,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CartaApplication) app = NULL;
+  /* Run from the build tree, translations are found where they were built. */
+  const char *localedir = g_getenv ("CARTA_LOCALEDIR");
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
