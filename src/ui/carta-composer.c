@@ -559,16 +559,34 @@ on_detail_changed (GtkEditable   *editable,
                    CartaComposer *self)
 {
   const char *name = g_object_get_data (G_OBJECT (editable), "placeholder");
+  const char *body = carta_letter_get_body (self->letter);
+  gboolean untouched = body != NULL && *body != '\0' && body_is_untouched (self);
 
   carta_letter_set_value (self->letter, name, gtk_editable_get_text (editable));
+
+  /* A text still as the template made it follows the corrected value; a
+   * text the writer changed is theirs to correct. */
+  if (untouched)
+    {
+      g_autofree char *again = compose_body (self, letter_language (self));
+      g_autofree char *subject = compose_subject (self, letter_language (self));
+
+      carta_letter_set_body (self->letter, again);
+      if (subject != NULL)
+        carta_letter_set_subject (self->letter, subject);
+    }
 }
 
 static void
 add_detail_row (CartaComposer *self,
-                const char    *name)
+                const char    *name,
+                const char    *fallback)
 {
   GtkWidget *row = adw_entry_row_new ();
   const char *value = carta_letter_get_value (self->letter, name);
+
+  if (value == NULL || *value == '\0')
+    value = fallback;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), placeholder_label (name));
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
@@ -576,6 +594,27 @@ add_detail_row (CartaComposer *self,
   g_signal_connect (row, "changed", G_CALLBACK (on_detail_changed), self);
   adw_preferences_group_add (self->details_group, row);
   g_ptr_array_add (self->detail_rows, row);
+}
+
+/* The name forms a letter may use, which the writer can always correct. */
+static const char * const name_forms[] = { "case_name_dative", "case_given_name" };
+
+/* Whether any paragraph of @template in @lang contains @needle. */
+static gboolean
+template_uses (CartaTemplate *template,
+               const char    *lang,
+               const char    *needle)
+{
+  GPtrArray *paragraphs = carta_template_get_paragraphs (template);
+  const char *closing = text_in (carta_template_get_closing (template), lang);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const char *text = carta_text_get (((CartaParagraph *) g_ptr_array_index (paragraphs, i))->text, lang);
+      if (text != NULL && strstr (text, needle) != NULL)
+        return TRUE;
+    }
+  return closing != NULL && strstr (closing, needle) != NULL;
 }
 
 /* Entries for the placeholders the catalog cannot fill in this language
@@ -627,7 +666,19 @@ build_details (CartaComposer *self)
       /* The salutation follows from the name the writer gives. */
       if (user_supplied && g_str_equal (name, "target_salutation"))
         continue;
-      add_detail_row (self, name);
+      add_detail_row (self, name, NULL);
+    }
+
+  /* Name forms the feed gave are offered too: the writer may correct them. */
+  for (guint i = 0; paragraphs != NULL && i < G_N_ELEMENTS (name_forms); i++)
+    {
+      const char *form = values ? g_hash_table_lookup (values, name_forms[i]) : NULL;
+      g_autofree char *needle = g_strdup_printf ("{%s}", name_forms[i]);
+      gboolean used = template_uses (template, lang, needle);
+
+      if (used && form != NULL &&
+          !g_ptr_array_find_with_equal_func (missing, name_forms[i], g_str_equal, NULL))
+        add_detail_row (self, name_forms[i], form);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->details_group), self->detail_rows->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->address_group), user_supplied);

@@ -88,6 +88,13 @@ test_language (void)
   g_assert_cmpstr (carta_letter_get_language (letter), ==, "ru");
   g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "Russian"));
   g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "Belarusian"));
+  /* Her name as the letter uses it, from the feed, to correct if need be. */
+  {
+    GtkWidget *given = ui_test_find_row (GTK_WIDGET (composer), "Their Given Name (and Patronymic)");
+
+    g_assert_nonnull (given);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (given)), ==, "Анна Сергеевна");
+  }
   assert_all_named ();
   ui_test_save_screenshot (GTK_WINDOW (composer), "composer-2-language");
 }
