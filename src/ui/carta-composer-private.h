@@ -14,6 +14,8 @@ GtkBox      *carta_composer_get_translation_box  (CartaComposer *self);
 GtkBox      *carta_composer_get_pages_box        (CartaComposer *self);
 GtkWidget   *carta_composer_get_risk_note        (CartaComposer *self);
 GtkLabel    *carta_composer_get_meter_label      (CartaComposer *self);
+/* The spelling suggestions the context menu offers at the cursor. */
+GMenuModel  *carta_composer_get_spell_menu       (CartaComposer *self);
 /* Checks the text now instead of after the typing pause. */
 void         carta_composer_analyze_now          (CartaComposer *self);
 

@@ -2064,3 +2064,9 @@ carta_composer_analyze_now (CartaComposer *self)
       run_analysis (self);
     }
 }
+
+GMenuModel *
+carta_composer_get_spell_menu (CartaComposer *self)
+{
+  return G_MENU_MODEL (self->spell_menu);
+}

@@ -187,6 +187,35 @@ test_write (void)
   undone = editor_text ();
   g_assert_nonnull (strstr (undone, "война"));
 
+  /* A misspelt word is underlined, and the context menu offers the
+   * dictionary's suggestions; choosing one replaces it. */
+  {
+    GMenuModel *menu = carta_composer_get_spell_menu (composer);
+    g_autofree char *fixed = NULL;
+    g_autofree char *label = NULL;
+    GtkTextIter inside;
+    const char *start;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_insert (buffer, &end, "\n\nБольшой превет!", -1);
+    carta_composer_analyze_now (composer);
+    g_free (after);
+    after = editor_text ();
+    start = strstr (after, "превет");
+    g_assert_nonnull (start);
+    gtk_text_buffer_get_iter_at_offset (buffer, &inside, g_utf8_pointer_to_offset (after, start) + 2);
+    gtk_text_buffer_place_cursor (buffer, &inside);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_cmpstr (label, !=, "превет");
+    gtk_widget_activate_action (GTK_WIDGET (composer), "composer.replace-word", "s", "привет");
+    fixed = editor_text ();
+    g_assert_nonnull (strstr (fixed, "Большой привет!"));
+    g_assert_null (strstr (fixed, "превет"));
+    gtk_widget_activate_action (GTK_WIDGET (composer), "composer.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (composer), "composer.undo", NULL);
+  }
+
   /* On a phone the guidance folds away beside the text. */
   ui_test_resize (GTK_WINDOW (composer), 360, 720);
   ui_test_save_screenshot (GTK_WINDOW (composer), "composer-4-write-narrow");
