@@ -294,6 +294,7 @@ preferences_activated (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *preferences = carta_preferences_window_new (parent, self->settings, self->feeds);
 
+  carta_preferences_window_set_profiles (CARTA_PREFERENCES_WINDOW (preferences), self->profiles);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 

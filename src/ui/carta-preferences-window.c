@@ -8,10 +8,13 @@
 #include <carta/carta.h>
 
 #include "carta-preferences-window.h"
+#include "carta-profiles-group.h"
 
 struct _CartaPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
+
+  CartaProfilesGroup   *profiles_group;
 
   GSettings            *settings;
   CartaFeedManager     *manager;
@@ -283,6 +286,7 @@ carta_preferences_window_class_init (CartaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, feeds_list);
   gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, add_feed_row);
   gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, proxy_row);
+  gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, profiles_group);
   gtk_widget_class_bind_template_callback (widget_class, on_add_feed_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_proxy_apply);
 
@@ -295,6 +299,7 @@ carta_preferences_window_init (CartaPreferencesWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  g_type_ensure (CARTA_TYPE_PROFILES_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; letter_languages[i] != NULL; i++)
@@ -348,4 +353,13 @@ carta_preferences_window_new (GtkWindow        *parent,
                                               NULL));
 
   return GTK_WIDGET (self);
+}
+
+void
+carta_preferences_window_set_profiles (CartaPreferencesWindow *self,
+                                       CartaProfileStore      *profiles)
+{
+  g_return_if_fail (CARTA_IS_PREFERENCES_WINDOW (self));
+
+  carta_profiles_group_set_store (self->profiles_group, profiles);
 }

@@ -6,6 +6,7 @@
 
 #include <adwaita.h>
 #include <carta/carta-feed-manager.h>
+#include <carta/carta-profile.h>
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,9 @@ G_DECLARE_FINAL_TYPE (CartaPreferencesWindow, carta_preferences_window, CARTA, P
 GtkWidget *carta_preferences_window_new (GtkWindow        *parent,
                                          GSettings        *settings,
                                          CartaFeedManager *manager);
+
+/* The sender profiles to edit on the Senders page. */
+void       carta_preferences_window_set_profiles (CartaPreferencesWindow *self,
+                                                  CartaProfileStore      *profiles);
 
 G_END_DECLS

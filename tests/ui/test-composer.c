@@ -16,6 +16,8 @@
 
 #include "carta-application-private.h"
 #include "carta-composer-private.h"
+#include "carta-preferences-window.h"
+#include "carta-profiles-group.h"
 #include "carta-window.h"
 #include "ui-test-util.h"
 
@@ -370,6 +372,61 @@ test_drafts_list (void)
 }
 
 static void
+test_profiles_in_preferences (void)
+{
+  CartaProfileStore *profiles = carta_application_get_profiles (app);
+  g_autoptr(CartaProfile) profile = g_list_model_get_item (G_LIST_MODEL (profiles), 0);
+  g_autofree char *path = g_build_filename (g_get_user_config_dir (), "carta", "profiles.json", NULL);
+  g_autofree char *saved = NULL;
+  GtkWindow *preferences = NULL;
+  GtkWidget *group;
+  GtkWidget *city;
+
+  g_assert_nonnull (profile);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  ui_test_wait_ms (200);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+        if (CARTA_IS_PREFERENCES_WINDOW (toplevel))
+          preferences = GTK_WINDOW (toplevel);
+      }
+  }
+  g_assert_nonnull (preferences);
+
+  group = ui_test_find_widget (GTK_WIDGET (preferences), CARTA_TYPE_PROFILES_GROUP);
+  g_assert_nonnull (group);
+  adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (preferences),
+                                           ADW_PREFERENCES_PAGE (gtk_widget_get_ancestor (group, ADW_TYPE_PREFERENCES_PAGE)));
+  ui_test_wait_ms (100);
+  g_assert_nonnull (ui_test_find_row (group, "Мария"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ui_test_find_row (group, "Мария")), TRUE);
+  ui_test_wait_ms (100);
+
+  /* An edit is saved a moment later. */
+  city = ui_test_find_row (group, "City (optional)");
+  g_assert_nonnull (city);
+  gtk_editable_set_text (GTK_EDITABLE (city), "Рига");
+  g_assert_cmpstr (carta_profile_get_city (profile), ==, "Рига");
+  ui_test_wait_ms (900);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "Рига"));
+  ui_test_save_screenshot (preferences, "composer-7-profiles");
+
+  /* Deleted (after the confirmation the button asks for): gone from disk. */
+  carta_profiles_group_remove (CARTA_PROFILES_GROUP (group), profile);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (profiles)), ==, 0);
+  ui_test_wait_ms (300);
+  g_free (saved);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_null (strstr (saved, "Мария"));
+  gtk_window_destroy (preferences);
+}
+
+static void
 disable_animations (void)
 {
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -421,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/composer/preview", test_preview);
   g_test_add_func ("/composer/draft", test_draft);
   g_test_add_func ("/composer/drafts-list", test_drafts_list);
+  g_test_add_func ("/composer/profiles-in-preferences", test_profiles_in_preferences);
 
   status = g_test_run ();
 
