@@ -16,6 +16,8 @@ GtkWidget   *carta_composer_get_risk_note        (CartaComposer *self);
 GtkLabel    *carta_composer_get_meter_label      (CartaComposer *self);
 /* The spelling suggestions the context menu offers at the cursor. */
 GMenuModel  *carta_composer_get_spell_menu       (CartaComposer *self);
+/* The guidance the letter is checked against, or NULL. */
+CartaRuleset *carta_composer_get_ruleset         (CartaComposer *self);
 /* Checks the text now instead of after the typing pause. */
 void         carta_composer_analyze_now          (CartaComposer *self);
 

@@ -173,6 +173,7 @@ current_ruleset (CartaComposer *self)
     return carta_case_get_ruleset (person);
   if (self->campaign != NULL)
     return carta_campaign_get_ruleset (self->campaign);
+
   return NULL;
 }
 
@@ -2069,4 +2070,10 @@ GMenuModel *
 carta_composer_get_spell_menu (CartaComposer *self)
 {
   return G_MENU_MODEL (self->spell_menu);
+}
+
+CartaRuleset *
+carta_composer_get_ruleset (CartaComposer *self)
+{
+  return current_ruleset (self);
 }

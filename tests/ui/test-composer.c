@@ -80,6 +80,33 @@ test_kind (void)
   ui_test_save_screenshot (GTK_WINDOW (composer), "composer-1-kind");
 }
 
+/* From the campaign's page: a letter to the prisoner follows the prison's
+ * guidance, an appeal to an official the campaign's. */
+static void
+test_rulesets (void)
+{
+  CartaEntity *campaign = carta_catalog_lookup (carta_application_get_catalog (app), "carta:political-prisoners");
+  g_autoptr(GPtrArray) options = carta_letter_options_for (NULL, CARTA_CAMPAIGN (campaign));
+  gboolean saw_letter = FALSE;
+  gboolean saw_appeal = FALSE;
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      CartaLetterOption *option = g_ptr_array_index (options, i);
+      CartaComposer *other = carta_composer_new (app, NULL, CARTA_CAMPAIGN (campaign), i);
+      CartaRuleset *ruleset = carta_composer_get_ruleset (other);
+      gboolean to_prisoner = carta_template_get_addressee_role (option->template) == CARTA_ADDRESSEE_PRISONER;
+
+      g_assert_nonnull (ruleset);
+      g_assert_cmpstr (carta_entity_get_id (CARTA_ENTITY (ruleset)), ==, to_prisoner ? "by-prison" : "officials");
+      saw_appeal |= !to_prisoner;
+      saw_letter |= to_prisoner;
+      gtk_window_destroy (GTK_WINDOW (other));
+    }
+  g_assert_true (saw_appeal);
+  g_assert_true (saw_letter);
+}
+
 static void
 test_language (void)
 {
@@ -472,6 +499,7 @@ main (int   argc,
   wait_until_ready ();
 
   g_test_add_func ("/composer/kind", test_kind);
+  g_test_add_func ("/composer/rulesets", test_rulesets);
   g_test_add_func ("/composer/language", test_language);
   g_test_add_func ("/composer/sender", test_sender);
   g_test_add_func ("/composer/write", test_write);
