@@ -245,6 +245,14 @@ test_write (void)
     gtk_widget_activate_action (GTK_WIDGET (composer), "composer.undo", NULL);
   }
 
+  /* Right to left, the window mirrors; the Russian letter does not. */
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  ui_test_wait_ms (100);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (composer)), ==, GTK_TEXT_DIR_RTL);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (editor)), ==, GTK_TEXT_DIR_LTR);
+  ui_test_save_screenshot (GTK_WINDOW (composer), "composer-4-write-rtl");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+
   /* On a phone the guidance folds away beside the text. */
   ui_test_resize (GTK_WINDOW (composer), 360, 720);
   ui_test_save_screenshot (GTK_WINDOW (composer), "composer-4-write-narrow");
