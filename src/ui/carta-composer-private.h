@@ -18,6 +18,8 @@ GtkLabel    *carta_composer_get_meter_label      (CartaComposer *self);
 GMenuModel  *carta_composer_get_spell_menu       (CartaComposer *self);
 /* The guidance the letter is checked against, or NULL. */
 CartaRuleset *carta_composer_get_ruleset         (CartaComposer *self);
+/* The check buttons of the optional paragraphs. */
+GtkBox      *carta_composer_get_paragraphs_box   (CartaComposer *self);
 /* Checks the text now instead of after the typing pause. */
 void         carta_composer_analyze_now          (CartaComposer *self);
 

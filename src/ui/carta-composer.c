@@ -354,6 +354,23 @@ replace_letter (CartaComposer *self)
                              option ? carta_entity_get_uid (CARTA_ENTITY (option->template)) : NULL);
   if (profile_id != NULL)
     carta_letter_set_profile_id (letter, profile_id);
+
+  /* The optional paragraphs the template switches on by itself. */
+  if (option != NULL)
+    {
+      GPtrArray *paragraphs = carta_template_get_paragraphs (option->template);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) enabled = NULL;
+
+      for (guint i = 0; i < paragraphs->len; i++)
+        {
+          CartaParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+          if (paragraph->optional && paragraph->enabled_by_default)
+            g_strv_builder_add (builder, paragraph->id);
+        }
+      enabled = g_strv_builder_end (builder);
+      carta_letter_set_enabled_paragraphs (letter, (const char * const *) enabled);
+    }
   g_set_object (&self->letter, letter);
   self->letter_stored = FALSE;
 }
@@ -2076,4 +2093,10 @@ CartaRuleset *
 carta_composer_get_ruleset (CartaComposer *self)
 {
   return current_ruleset (self);
+}
+
+GtkBox *
+carta_composer_get_paragraphs_box (CartaComposer *self)
+{
+  return self->paragraphs_box;
 }

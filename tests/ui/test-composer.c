@@ -182,8 +182,36 @@ test_write (void)
   text = editor_text ();
   /* The template, filled in: her name in the dative, the signature. */
   g_assert_nonnull (strstr (text, "Анна Сергеевна"));
+  /* The optional paragraph on her interests is on, as the template says;
+   * the one inviting a reply is off. */
+  g_assert_nonnull (strstr (text, "настольные игры"));
+  g_assert_true (g_strv_contains (carta_letter_get_enabled_paragraphs (letter), "interests"));
+  g_assert_false (g_strv_contains (carta_letter_get_enabled_paragraphs (letter), "reply"));
   g_assert_null (strchr (text, '{'));
   g_assert_cmpstr (carta_letter_get_body (letter), ==, text);
+
+  /* The optional paragraphs come and go with their check buttons. */
+  {
+    GtkWidget *reply = NULL;
+    g_autofree char *with_reply = NULL;
+    g_autofree char *without = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (carta_composer_get_paragraphs_box (composer)));
+         child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "paragraph"), "reply") == 0)
+        reply = child;
+    g_assert_nonnull (reply);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (reply)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (reply), TRUE);
+    with_reply = editor_text ();
+    g_assert_cmpuint (strlen (with_reply), >, strlen (text));
+    g_assert_true (g_strv_contains (carta_letter_get_enabled_paragraphs (letter), "reply"));
+    /* Before the wishes, where the template has it. */
+    g_assert_true (strstr (with_reply, "Желаю") > strstr (with_reply, "конверт"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (reply), FALSE);
+    without = editor_text ();
+    g_assert_cmpstr (without, ==, text);
+  }
 
   carta_composer_analyze_now (composer);
   g_assert_nonnull (strstr (gtk_label_get_text (carta_composer_get_meter_label (composer)), "page"));
