@@ -446,7 +446,11 @@ on_kind_toggled (GtkCheckButton *check,
     return;
 
   self->option_index = index;
-  /* Another letter: the one begun stays among the drafts. */
+  /* Another letter. The one begun stays among the drafts if it has text;
+   * one with nothing written yet is dropped. */
+  if (self->letter_stored &&
+      (carta_letter_get_body (self->letter) == NULL || *carta_letter_get_body (self->letter) == '\0'))
+    carta_draft_store_delete (carta_application_get_drafts (self->application), self->letter);
   replace_letter (self);
 }
 
@@ -1684,6 +1688,8 @@ go_to_step (CartaComposer *self,
       break;
     case STEP_LANGUAGE:
       build_language_step (self);
+      /* From here on, what the writer chooses is kept as a draft. */
+      store_letter (self);
       break;
     case STEP_SENDER:
       build_sender_step (self);

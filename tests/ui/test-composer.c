@@ -108,11 +108,31 @@ test_rulesets (void)
 }
 
 static void
+choose_kind (const char *title)
+{
+  GtkWidget *row = ui_test_find_row (GTK_WIDGET (composer), title);
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+}
+
+static void
 test_language (void)
 {
-  CartaLetter *letter = carta_composer_get_letter (composer);
+  CartaDraftStore *drafts = carta_application_get_drafts (app);
+  CartaLetter *letter;
 
+  /* Past the first step the letter is a draft; another choice of letter
+   * before anything is written leaves no empty draft behind. */
   next_step ("language");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (drafts)), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (composer), "composer.back", NULL);
+  choose_kind ("A short postcard");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (drafts)), ==, 0);
+  choose_kind ("A warm letter to the prisoner");
+  next_step ("language");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (drafts)), ==, 1);
+  letter = carta_composer_get_letter (composer);
   /* Her prison takes Russian and Belarusian: Russian first. */
   g_assert_cmpstr (carta_letter_get_language (letter), ==, "ru");
   g_assert_nonnull (ui_test_find_row (GTK_WIDGET (composer), "Russian"));
