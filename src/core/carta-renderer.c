@@ -209,15 +209,25 @@ carta_envelope_get_size (CartaEnvelope  envelope,
 
 typedef struct
 {
-  PangoLayout *layout;
-  double       x;
-  double       space_before;
+  /* What the block is: its text, font, width and alignment… */
+  char           *text;
+  const char     *font;
+  double          width;
+  PangoAlignment  alignment;
+  /* …where it goes… */
+  double          x;
+  double          space_before;
+  /* …and either its layout (to draw) or its lines' heights (to count). */
+  PangoLayout    *layout;
+  GArray         *heights;
 } Block;
 
 static void
 block_clear (Block *block)
 {
+  g_clear_pointer (&block->text, g_free);
   g_clear_object (&block->layout);
+  g_clear_pointer (&block->heights, g_array_unref);
 }
 
 static PangoContext *
@@ -300,43 +310,42 @@ join_lines (GStrv lines)
   return lines ? g_strjoinv ("\n", lines) : NULL;
 }
 
-/* The blocks of a letter on a page of @width points. */
+static void
+add_block (GArray         *blocks,
+           char           *text,
+           const char     *font,
+           double          width,
+           PangoAlignment  alignment,
+           double          x,
+           double          space_before)
+{
+  Block block = { text, font, width, alignment, x, blocks->len ? space_before : 0, NULL, NULL };
+
+  g_array_append_val (blocks, block);
+}
+
+/* The blocks of a letter on a page of @width points, not laid out yet. */
 static GArray *
 letter_blocks (const CartaPrintable *printable,
-               PangoContext         *context,
                double                width)
 {
   GArray *blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   double content = width - 2 * MARGIN_SIDE;
   gboolean rtl = carta_language_is_rtl (printable->language);
-  Block block;
 
   g_array_set_clear_func (blocks, (GDestroyNotify) block_clear);
 
   if (printable->sender_lines && printable->sender_lines[0])
-    {
-      g_autofree char *text = join_lines (printable->sender_lines);
-      block = (Block) { make_layout (context, text, SMALL_FONT, content / 2, PANGO_ALIGN_LEFT), MARGIN_SIDE, 0 };
-      if (rtl)
-        block.x = width - MARGIN_SIDE - content / 2;
-      g_array_append_val (blocks, block);
-    }
+    add_block (blocks, join_lines (printable->sender_lines), SMALL_FONT, content / 2, PANGO_ALIGN_LEFT,
+               rtl ? width - MARGIN_SIDE - content / 2 : MARGIN_SIDE, 0);
 
+  /* The addressee sits in the far half, where window envelopes show it. */
   if (printable->recipient_lines && printable->recipient_lines[0])
-    {
-      g_autofree char *text = join_lines (printable->recipient_lines);
-      /* The addressee sits in the far half, where window envelopes show it. */
-      block = (Block) { make_layout (context, text, BODY_FONT, content / 2, PANGO_ALIGN_LEFT),
-                        rtl ? MARGIN_SIDE : MARGIN_SIDE + content / 2, blocks->len ? 18 : 0 };
-      g_array_append_val (blocks, block);
-    }
+    add_block (blocks, join_lines (printable->recipient_lines), BODY_FONT, content / 2, PANGO_ALIGN_LEFT,
+               rtl ? MARGIN_SIDE : MARGIN_SIDE + content / 2, 18);
 
   if (printable->date)
-    {
-      block = (Block) { make_layout (context, printable->date, BODY_FONT, content, PANGO_ALIGN_RIGHT),
-                        MARGIN_SIDE, blocks->len ? 24 : 0 };
-      g_array_append_val (blocks, block);
-    }
+    add_block (blocks, g_strdup (printable->date), BODY_FONT, content, PANGO_ALIGN_RIGHT, MARGIN_SIDE, 24);
 
   if (printable->body)
     {
@@ -344,29 +353,102 @@ letter_blocks (const CartaPrintable *printable,
 
       for (guint i = 0; paragraphs[i] != NULL; i++)
         {
-          g_autofree char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
+          char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
 
           if (*paragraph == '\0')
-            continue;
-          block = (Block) { make_layout (context, paragraph, BODY_FONT, content, PANGO_ALIGN_LEFT),
-                            MARGIN_SIDE, blocks->len ? (i == 0 ? 24 : 8) : 0 };
-          pango_layout_set_justify (block.layout, FALSE);
-          g_array_append_val (blocks, block);
+            {
+              g_free (paragraph);
+              continue;
+            }
+          add_block (blocks, paragraph, BODY_FONT, content, PANGO_ALIGN_LEFT, MARGIN_SIDE, i == 0 ? 24 : 8);
         }
     }
 
   if (printable->signature)
-    {
-      block = (Block) { make_layout (context, printable->signature, BODY_FONT, content, PANGO_ALIGN_LEFT),
-                        MARGIN_SIDE, blocks->len ? 4 : 0 };
-      g_array_append_val (blocks, block);
-    }
+    add_block (blocks, g_strdup (printable->signature), BODY_FONT, content, PANGO_ALIGN_LEFT, MARGIN_SIDE, 4);
 
   return blocks;
 }
 
-/* Walks every line; draws those on @draw_page when @cr is given. Returns the
- * number of pages. */
+static void
+lay_out_blocks (GArray       *blocks,
+                PangoContext *context)
+{
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = &g_array_index (blocks, Block, i);
+
+      block->layout = make_layout (context, block->text, block->font, block->width, block->alignment);
+      pango_layout_set_justify (block->layout, FALSE);
+    }
+}
+
+/* The heights of a block's lines, in points: what counting pages needs. */
+static GArray *
+measure_lines (PangoLayout *layout)
+{
+  GArray *heights = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      double height;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      height = (double) logical.height / PANGO_SCALE;
+      g_array_append_val (heights, height);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  return heights;
+}
+
+/* Counting pages runs on every keystroke, and a keystroke changes one
+ * paragraph: each thread remembers the line heights of the blocks it
+ * measured (by language, font, width and text), a bounded number of them. */
+#define MEASURED_MAX 512
+
+static GPrivate thread_measured = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+
+static void
+measure_blocks (GArray       *blocks,
+                PangoContext *context,
+                const char   *lang)
+{
+  GHashTable *measured = g_private_get (&thread_measured);
+
+  if (measured == NULL)
+    {
+      measured = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+      g_private_set (&thread_measured, measured);
+    }
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = &g_array_index (blocks, Block, i);
+      g_autofree char *key = g_strdup_printf ("%s|%s|%.3f|%d|%s", lang ? lang : "", block->font,
+                                              block->width, block->alignment, block->text);
+      GArray *heights = g_hash_table_lookup (measured, key);
+
+      if (heights == NULL)
+        {
+          g_autoptr(PangoLayout) layout = make_layout (context, block->text, block->font,
+                                                       block->width, block->alignment);
+
+          heights = measure_lines (layout);
+          if (g_hash_table_size (measured) >= MEASURED_MAX)
+            g_hash_table_remove_all (measured);
+          g_hash_table_insert (measured, g_steal_pointer (&key), heights);
+        }
+      block->heights = g_array_ref (heights);
+    }
+}
+
+/* Walks every line; draws those on @draw_page when @cr is given (the
+ * blocks are laid out), or only counts (the blocks are measured). Returns
+ * the number of pages. */
 static guint
 paginate (GArray  *blocks,
           double   page_height,
@@ -381,7 +463,8 @@ paginate (GArray  *blocks,
   for (guint i = 0; i < blocks->len; i++)
     {
       Block *block = &g_array_index (blocks, Block, i);
-      PangoLayoutIter *iter = pango_layout_get_iter (block->layout);
+      PangoLayoutIter *iter = block->layout ? pango_layout_get_iter (block->layout) : NULL;
+      guint line = 0;
 
       if (!page_empty)
         y += block->space_before;
@@ -389,11 +472,15 @@ paginate (GArray  *blocks,
       do
         {
           PangoRectangle logical;
-          double height, baseline;
+          double height;
 
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          height = (double) logical.height / PANGO_SCALE;
-          baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+          if (iter != NULL)
+            {
+              pango_layout_iter_get_line_extents (iter, NULL, &logical);
+              height = (double) logical.height / PANGO_SCALE;
+            }
+          else
+            height = g_array_index (block->heights, double, line);
 
           if (!page_empty && y + height > bottom)
             {
@@ -402,18 +489,22 @@ paginate (GArray  *blocks,
               page_empty = TRUE;
             }
 
-          if (cr != NULL && page == draw_page)
+          if (cr != NULL && iter != NULL && page == draw_page)
             {
+              double baseline = (double) (pango_layout_iter_get_baseline (iter) - logical.y) / PANGO_SCALE;
+
               cairo_move_to (cr, block->x + (double) logical.x / PANGO_SCALE, y + baseline);
               pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
             }
 
           y += height;
           page_empty = FALSE;
+          line++;
         }
-      while (pango_layout_iter_next_line (iter));
+      while (iter != NULL ? pango_layout_iter_next_line (iter) : line < block->heights->len);
 
-      pango_layout_iter_free (iter);
+      if (iter != NULL)
+        pango_layout_iter_free (iter);
     }
 
   return page + 1;
@@ -433,7 +524,8 @@ carta_renderer_count_pages (const CartaPrintable *printable,
   carta_paper_get_size (paper, &width, &height);
   context = shared_context (printable->language);
   context_owner = G_OBJECT (context);
-  blocks = letter_blocks (printable, context, width);
+  blocks = letter_blocks (printable, width);
+  measure_blocks (blocks, context, printable->language);
   return paginate (blocks, height, NULL, 0);
 }
 
@@ -454,7 +546,8 @@ carta_renderer_draw_page (const CartaPrintable *printable,
   carta_paper_get_size (paper, &width, &height);
   context = create_context (printable->language);
   context_owner = G_OBJECT (context);
-  blocks = letter_blocks (printable, context, width);
+  blocks = letter_blocks (printable, width);
+  lay_out_blocks (blocks, context);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -576,7 +669,8 @@ carta_renderer_write_pdf (const CartaPrintable *printable,
   cr = cairo_create (surface);
   context = create_context (printable->language);
   context_owner = G_OBJECT (context);
-  blocks = letter_blocks (printable, context, width);
+  blocks = letter_blocks (printable, width);
+  lay_out_blocks (blocks, context);
   n_pages = paginate (blocks, height, NULL, 0);
 
   for (guint page = 0; page < n_pages && writer.error == NULL; page++)

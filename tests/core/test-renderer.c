@@ -251,6 +251,31 @@ test_pdf_long_and_author (void)
   g_assert_nonnull (strstr (last, "С теплом,"));
 }
 
+/* Counting pages remembers the lines it measured; the count must still be
+ * that of the PDF, letter after letter, as a letter grows and shrinks. */
+static void
+test_count_matches_pdf (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  const guint sizes[] = { 1, 12, 13, 14, 30, 13, 2, 31 };
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(CartaPrintable) printable = make_letter (ivanov, sizes[i]);
+      g_autofree char *path = write_pdf (printable, FALSE, NULL);
+      g_autofree char *info = run_tool ("pdfinfo", path, NULL);
+      g_autofree char *pages = info_field (info, "Pages");
+      guint pdf_pages = (guint) g_ascii_strtoull (pages, NULL, 10);
+
+      g_assert_cmpuint (carta_renderer_count_pages (printable, CARTA_PAPER_A4), ==, pdf_pages);
+      g_assert_cmpuint (pdf_pages, >=, sizes[i] > 20 ? 2 : 1);
+    }
+}
+
 static void
 test_write_error (void)
 {
@@ -276,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/renderer/recipient-lines", test_recipient_lines);
   g_test_add_func ("/renderer/paper", test_paper);
   g_test_add_func ("/renderer/page-count", test_page_count);
+  g_test_add_func ("/renderer/count-matches-pdf", test_count_matches_pdf);
   g_test_add_func ("/renderer/pdf", test_pdf);
   g_test_add_func ("/renderer/pdf-long-and-author", test_pdf_long_and_author);
   g_test_add_func ("/renderer/write-error", test_write_error);
