@@ -8,12 +8,12 @@
  */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "carta-core-resources.h"
 #include "carta-error.h"
 #include "carta-feed.h"
+#include "carta-json.h"
 #include "carta-model-private.h"
 #include "carta-submitter.h"
 
@@ -84,11 +84,12 @@ carta_feed_init (CartaFeed *self)
 
 typedef struct
 {
-  GString    *path;
-  const char *source_id;
-  GHashTable *ids;        /* id → CartaEntity, borrowed from the feed */
-  CartaFeed  *feed;
-  GError    **error;
+  GString           *path;
+  const char        *source_id;
+  GHashTable        *ids;   /* id → CartaEntity, borrowed from the feed */
+  CartaFeed         *feed;
+  CartaJsonDocument *doc;
+  GError           **error;
 } Parser;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -155,20 +156,34 @@ shown (const char *value)
   return g_steal_pointer (&valid);
 }
 
+/* A member name with an escape that is not text ("\u0000", a lone
+ * surrogate): refused with what and where it is. */
 static gboolean
-check_members (Parser             *p,
-               JsonObject         *object,
-               const char * const *allowed)
+fail_bad_name (Parser                *p,
+               const CartaJsonMember *member)
 {
-  JsonObjectIter iter;
-  const char *name;
+  g_autofree char *name_shown = shown (member->name);
+  g_autofree char *why = carta_json_document_describe_bad_text (p->doc, member->name);
 
+  return fail (p, CARTA_ERROR_INVALID_UTF8, "the member name “%s” is not UTF-8 text: %s", name_shown, why);
+}
+
+static gboolean
+check_members (Parser               *p,
+               const CartaJsonValue *object,
+               const char * const   *allowed)
+{
   /* In document order, so the first unknown member is the one reported. */
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, NULL))
+  for (guint32 i = 0; i < object->length; i++)
     {
+      const CartaJsonMember *member = &object->members[i];
+      const char *name = member->name;
+
       if ((name[0] == 'x' && name[1] == '-') || g_strv_contains (allowed, name))
         continue;
+
+      if (member->flags & CARTA_JSON_BAD_TEXT)
+        return fail_bad_name (p, member);
 
       {
         g_autofree char *name_shown = shown (name);
@@ -181,19 +196,22 @@ check_members (Parser             *p,
 
 /* The member, or NULL when absent or null; fails only when required. */
 static gboolean
-get_member (Parser      *p,
-            JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            JsonNode   **out)
+get_member (Parser                *p,
+            const CartaJsonValue  *object,
+            const char            *name,
+            gboolean               required,
+            const CartaJsonValue **out)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  const CartaJsonValue *node = carta_json_object_get (object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL || node->type == CARTA_JSON_NULL)
     {
       *out = NULL;
       if (required)
-        return fail (p, CARTA_ERROR_INVALID_FEED, "missing member “%s”", name);
+        {
+          fail (p, CARTA_ERROR_INVALID_FEED, "missing member “%s”", name);
+          return FALSE;
+        }
       return TRUE;
     }
 
@@ -202,44 +220,45 @@ get_member (Parser      *p,
 }
 
 static gboolean
-node_as_string (Parser      *p,
-                JsonNode    *node,
-                const char **out)
+node_as_string (Parser               *p,
+                const CartaJsonValue *node,
+                const char          **out)
 {
-  const char *value;
   gsize len;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node->type != CARTA_JSON_STRING)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected a string");
 
-  value = json_node_get_string (node);
-  len = strlen (value);
+  len = node->length;
   if (len == 0)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected a non-empty string");
   if (len > MAX_STRING_BYTES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "the string is %" G_GSIZE_FORMAT " bytes long; the limit is %d",
                  len, MAX_STRING_BYTES);
-  /* The document is valid UTF-8, but json-glib decodes some escapes into
-   * bytes that are not: check what it gives. */
-  if (!g_utf8_validate_len (value, len, NULL))
-    return fail (p, CARTA_ERROR_INVALID_UTF8, "the string is not UTF-8 text");
+  /* The document is valid UTF-8, but an escape can stand for what is not
+   * text: "\u0000", half a surrogate pair, or no JSON escape at all. */
+  if (node->flags & CARTA_JSON_BAD_TEXT)
+    {
+      g_autofree char *why = carta_json_document_describe_bad_text (p->doc, node->string);
+      return fail (p, CARTA_ERROR_INVALID_UTF8, "the string is not UTF-8 text: %s", why);
+    }
 
-  *out = value;
+  *out = node->string;
   return TRUE;
 }
 
 /* Reads a string member through @convert (node_as_string, node_as_id…). */
-typedef gboolean (*StringConverter) (Parser *p, JsonNode *node, const char **out);
+typedef gboolean (*StringConverter) (Parser *p, const CartaJsonValue *node, const char **out);
 
 static gboolean
-read_converted (Parser           *p,
-                JsonObject       *object,
-                const char       *name,
-                gboolean          required,
-                StringConverter   convert,
-                char            **out)
+read_converted (Parser               *p,
+                const CartaJsonValue *object,
+                const char           *name,
+                gboolean              required,
+                StringConverter       convert,
+                char                **out)
 {
-  JsonNode *node = NULL;
+  const CartaJsonValue *node = NULL;
   const char *value;
   gsize saved;
   gboolean ok;
@@ -259,11 +278,11 @@ read_converted (Parser           *p,
 }
 
 static gboolean
-read_string (Parser      *p,
-             JsonObject  *object,
-             const char  *name,
-             gboolean     required,
-             char       **out)
+read_string (Parser               *p,
+             const CartaJsonValue *object,
+             const char           *name,
+             gboolean              required,
+             char                **out)
 {
   return read_converted (p, object, name, required, node_as_string, out);
 }
@@ -284,9 +303,9 @@ is_valid_id (const char *id)
 }
 
 static gboolean
-node_as_id (Parser      *p,
-            JsonNode    *node,
-            const char **out)
+node_as_id (Parser               *p,
+            const CartaJsonValue *node,
+            const char          **out)
 {
   if (!node_as_string (p, node, out))
     return FALSE;
@@ -302,24 +321,24 @@ node_as_id (Parser      *p,
 }
 
 static gboolean
-read_id (Parser      *p,
-         JsonObject  *object,
-         const char  *name,
-         gboolean     required,
-         char       **out)
+read_id (Parser               *p,
+         const CartaJsonValue *object,
+         const char           *name,
+         gboolean              required,
+         char                **out)
 {
   return read_converted (p, object, name, required, node_as_id, out);
 }
 
 static gboolean
-read_int (Parser     *p,
-          JsonObject *object,
-          const char *name,
-          gint64      min,
-          gint64      max,
-          gint64     *out)
+read_int (Parser               *p,
+          const CartaJsonValue *object,
+          const char           *name,
+          gint64                min,
+          gint64                max,
+          gint64               *out)
 {
-  JsonNode *node = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
   gint64 value;
 
@@ -329,10 +348,10 @@ read_int (Parser     *p,
     return TRUE;
 
   saved = push_member (p, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (node->type != CARTA_JSON_INTEGER)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected an integer");
 
-  value = json_node_get_int (node);
+  value = node->integer;
   if (value < min || value > max)
     return fail (p, CARTA_ERROR_INVALID_FEED,
                  "expected an integer between %" G_GINT64_FORMAT " and %" G_GINT64_FORMAT,
@@ -344,12 +363,12 @@ read_int (Parser     *p,
 }
 
 static gboolean
-read_bool (Parser     *p,
-           JsonObject *object,
-           const char *name,
-           gboolean   *out)
+read_bool (Parser               *p,
+           const CartaJsonValue *object,
+           const char           *name,
+           gboolean             *out)
 {
-  JsonNode *node = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, name, FALSE, &node))
@@ -358,11 +377,11 @@ read_bool (Parser     *p,
     return TRUE;
 
   saved = push_member (p, name);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (node->type != CARTA_JSON_BOOLEAN)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected true or false");
   pop (p, saved);
 
-  *out = json_node_get_boolean (node);
+  *out = node->boolean;
   return TRUE;
 }
 
@@ -392,9 +411,9 @@ is_valid_lang (const char *lang)
 }
 
 static gboolean
-node_as_lang (Parser      *p,
-              JsonNode    *node,
-              const char **out)
+node_as_lang (Parser               *p,
+              const CartaJsonValue *node,
+              const char          **out)
 {
   if (!node_as_string (p, node, out))
     return FALSE;
@@ -409,31 +428,31 @@ node_as_lang (Parser      *p,
 }
 
 static gboolean
-node_as_object (Parser      *p,
-                JsonNode    *node,
-                JsonObject **out)
+node_as_object (Parser                *p,
+                const CartaJsonValue  *node,
+                const CartaJsonValue **out)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (node->type != CARTA_JSON_OBJECT)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected an object");
-  *out = json_node_get_object (node);
+  *out = node;
   return TRUE;
 }
 
 static gboolean
-node_as_array (Parser     *p,
-               JsonNode   *node,
-               guint       max_items,
-               JsonArray **out)
+node_as_array (Parser                *p,
+               const CartaJsonValue  *node,
+               guint                  max_items,
+               const CartaJsonValue **out)
 {
-  JsonArray *array = NULL;
+  const CartaJsonValue *array = NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (node->type != CARTA_JSON_ARRAY)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected an array");
 
-  array = json_node_get_array (node);
-  if (json_array_get_length (array) > max_items)
+  array = node;
+  if (array->length > max_items)
     return fail (p, CARTA_ERROR_TOO_LARGE, "the array has %u items; the limit is %u",
-                 json_array_get_length (array), max_items);
+                 array->length, max_items);
 
   *out = array;
   return TRUE;
@@ -441,31 +460,34 @@ node_as_array (Parser     *p,
 
 /* A localized text: {"en": "…", "ru": "…"}. */
 static gboolean
-node_as_text (Parser     *p,
-              JsonNode   *node,
-              CartaText **out)
+node_as_text (Parser               *p,
+              const CartaJsonValue *node,
+              CartaText           **out)
 {
   g_autoptr(CartaText) text = carta_text_new ();
-  JsonObject *object = NULL;
-  JsonObjectIter iter;
-  const char *lang;
-  JsonNode *member;
+  const CartaJsonValue *object = node;
 
-  if (!node_as_object (p, node, &object))
-    return FALSE;
+  if (node->type != CARTA_JSON_OBJECT)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected an object");
 
-  if (json_object_get_size (object) == 0)
+  if (object->length == 0)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one language");
-  if (json_object_get_size (object) > MAX_TEXT_LANGUAGES)
+  if (object->length > MAX_TEXT_LANGUAGES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
 
   /* In document order: the first language is a text's source when it has no English. */
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &lang, &member))
+  for (guint32 i = 0; i < object->length; i++)
     {
+      const char *lang = object->members[i].name;
+      const CartaJsonValue *member = &object->members[i].value;
       const char *value;
       gsize saved = push_member (p, lang);
 
+      if (object->members[i].flags & CARTA_JSON_BAD_TEXT)
+        {
+          pop (p, saved);
+          return fail_bad_name (p, &object->members[i]);
+        }
       if (!is_valid_lang (lang))
         {
           g_autofree char *lang_shown = shown (lang);
@@ -484,13 +506,13 @@ node_as_text (Parser     *p,
 }
 
 static gboolean
-read_text (Parser      *p,
-           JsonObject  *object,
-           const char  *name,
-           gboolean     required,
-           CartaText  **out)
+read_text (Parser               *p,
+           const CartaJsonValue *object,
+           const char           *name,
+           gboolean              required,
+           CartaText           **out)
 {
-  JsonNode *node = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, name, required, &node))
@@ -506,14 +528,14 @@ read_text (Parser      *p,
 }
 
 static gboolean
-read_array (Parser      *p,
-            JsonObject  *object,
-            const char  *name,
-            gboolean     required,
-            guint        max_items,
-            JsonArray  **out)
+read_array (Parser                *p,
+            const CartaJsonValue  *object,
+            const char            *name,
+            gboolean               required,
+            guint                  max_items,
+            const CartaJsonValue **out)
 {
-  JsonNode *node = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
 
   *out = NULL;
@@ -530,14 +552,14 @@ read_array (Parser      *p,
 }
 
 static gboolean
-read_lang_list (Parser      *p,
-                JsonObject  *object,
-                const char  *name,
-                gboolean     required,
-                GStrv       *out)
+read_lang_list (Parser               *p,
+                const CartaJsonValue *object,
+                const char           *name,
+                gboolean              required,
+                GStrv                *out)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array = NULL;
+  const CartaJsonValue *array = NULL;
   gsize saved;
   guint n;
 
@@ -547,7 +569,7 @@ read_lang_list (Parser      *p,
     return TRUE;
 
   saved = push_member (p, name);
-  n = json_array_get_length (array);
+  n = array->length;
   if (required && n == 0)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one language");
 
@@ -556,7 +578,7 @@ read_lang_list (Parser      *p,
       gsize item = push_index (p, i);
       const char *lang;
 
-      if (!node_as_lang (p, json_array_get_element (array, i), &lang))
+      if (!node_as_lang (p, &array->items[i], &lang))
         return FALSE;
       g_strv_builder_add (builder, lang);
       pop (p, item);
@@ -568,18 +590,18 @@ read_lang_list (Parser      *p,
 }
 
 static gboolean
-read_address (Parser        *p,
-              JsonObject    *object,
-              const char    *name,
-              CartaAddress **out)
+read_address (Parser               *p,
+              const CartaJsonValue *object,
+              const char           *name,
+              CartaAddress        **out)
 {
   static const char * const members[] = { "lines", "country", NULL };
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
   g_autofree char *country = NULL;
-  JsonObject *address = NULL;
-  JsonArray *array = NULL;
-  JsonNode *node = NULL;
+  const CartaJsonValue *address = NULL;
+  const CartaJsonValue *array = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, name, FALSE, &node))
@@ -597,15 +619,15 @@ read_address (Parser        *p,
   {
     gsize lines_saved = push_member (p, "lines");
 
-    if (json_array_get_length (array) == 0)
+    if (array->length == 0)
       return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one line");
 
-    for (guint i = 0; i < json_array_get_length (array); i++)
+    for (guint i = 0; i < array->length; i++)
       {
         gsize item = push_index (p, i);
         const char *line;
 
-        if (!node_as_string (p, json_array_get_element (array, i), &line))
+        if (!node_as_string (p, &array->items[i], &line))
           return FALSE;
         if (strchr (line, '\n'))
           return fail (p, CARTA_ERROR_INVALID_FEED, "a line of an address cannot contain a line break");
@@ -623,9 +645,9 @@ read_address (Parser        *p,
 
 /* Reads "id", checks it is unique in the feed and gives the entity its identity. */
 static gboolean
-read_identity (Parser      *p,
-               JsonObject  *object,
-               CartaEntity *entity)
+read_identity (Parser               *p,
+               const CartaJsonValue *object,
+               CartaEntity          *entity)
 {
   g_autofree char *id = NULL;
 
@@ -667,12 +689,12 @@ resolve (Parser      *p,
 }
 
 static gboolean
-read_reference (Parser      *p,
-                JsonObject  *object,
-                const char  *name,
-                GType        type,
-                const char  *what,
-                gpointer    *out)
+read_reference (Parser               *p,
+                const CartaJsonValue *object,
+                const char           *name,
+                GType                 type,
+                const char           *what,
+                gpointer             *out)
 {
   g_autofree char *id = NULL;
   gsize saved;
@@ -692,14 +714,14 @@ read_reference (Parser      *p,
 }
 
 static gboolean
-read_references (Parser     *p,
-                 JsonObject *object,
-                 const char *name,
-                 GType       type,
-                 const char *what,
-                 GPtrArray  *into)
+read_references (Parser               *p,
+                 const CartaJsonValue *object,
+                 const char           *name,
+                 GType                 type,
+                 const char           *what,
+                 GPtrArray            *into)
 {
-  JsonArray *array = NULL;
+  const CartaJsonValue *array = NULL;
   gsize saved;
 
   if (!read_array (p, object, name, FALSE, MAX_INNER_ITEMS, &array))
@@ -708,13 +730,13 @@ read_references (Parser     *p,
     return TRUE;
 
   saved = push_member (p, name);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
       gsize item = push_index (p, i);
       const char *id;
       gpointer entity;
 
-      if (!node_as_id (p, json_array_get_element (array, i), &id) ||
+      if (!node_as_id (p, &array->items[i], &id) ||
           !(entity = resolve (p, id, type, what)))
         return FALSE;
       if (!g_ptr_array_find (into, entity, NULL))
@@ -726,15 +748,15 @@ read_references (Parser     *p,
 }
 
 /* Iterates over one of the document's item arrays, with the path set. */
-typedef gboolean (*ItemReader) (Parser *p, JsonObject *item);
+typedef gboolean (*ItemReader) (Parser *p, const CartaJsonValue *item);
 
 static gboolean
-read_items (Parser     *p,
-            JsonObject *root,
-            const char *name,
-            ItemReader  reader)
+read_items (Parser               *p,
+            const CartaJsonValue *root,
+            const char           *name,
+            ItemReader            reader)
 {
-  JsonArray *array = NULL;
+  const CartaJsonValue *array = NULL;
   gsize saved;
 
   if (!read_array (p, root, name, FALSE, MAX_TOP_LEVEL_ITEMS, &array))
@@ -743,12 +765,12 @@ read_items (Parser     *p,
     return TRUE;
 
   saved = push_member (p, name);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *object = NULL;
+      const CartaJsonValue *object = NULL;
 
-      if (!node_as_object (p, json_array_get_element (array, i), &object) ||
+      if (!node_as_object (p, &array->items[i], &object) ||
           !reader (p, object))
         return FALSE;
       pop (p, item);
@@ -768,16 +790,16 @@ static const char * const rule_categories[] = {
 };
 
 static gboolean
-read_rule (Parser       *p,
-           JsonObject   *object,
-           CartaRuleset *ruleset)
+read_rule (Parser               *p,
+           const CartaJsonValue *object,
+           CartaRuleset         *ruleset)
 {
   static const char * const members[] = {
     "id", "category", "severity", "languages", "patterns", "title", "explanation", NULL
   };
   g_autoptr(CartaRule) rule = g_new0 (CartaRule, 1);
   g_autofree char *severity = NULL;
-  JsonArray *patterns = NULL;
+  const CartaJsonValue *patterns = NULL;
   gsize saved;
 
   rule->severity = CARTA_RULE_WARNING;
@@ -824,17 +846,17 @@ read_rule (Parser       *p,
     }
 
   saved = push_member (p, "patterns");
-  if (json_array_get_length (patterns) == 0)
+  if (patterns->length == 0)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one pattern");
 
-  for (guint i = 0; i < json_array_get_length (patterns); i++)
+  for (guint i = 0; i < patterns->length; i++)
     {
       gsize item = push_index (p, i);
       g_autoptr(GError) regex_error = NULL;
       const char *pattern;
       GRegex *regex;
 
-      if (!node_as_string (p, json_array_get_element (patterns, i), &pattern))
+      if (!node_as_string (p, &patterns->items[i], &pattern))
         return FALSE;
       if (strlen (pattern) > 1024)
         return fail (p, CARTA_ERROR_TOO_LARGE, "a pattern is limited to 1024 bytes");
@@ -852,12 +874,12 @@ read_rule (Parser       *p,
 }
 
 static gboolean
-read_ruleset (Parser     *p,
-              JsonObject *object)
+read_ruleset (Parser               *p,
+              const CartaJsonValue *object)
 {
   static const char * const members[] = { "id", "title", "summary", "rules", NULL };
   g_autoptr(CartaRuleset) ruleset = g_object_new (CARTA_TYPE_RULESET, NULL);
-  JsonArray *rules = NULL;
+  const CartaJsonValue *rules = NULL;
   gsize saved;
 
   if (!check_members (p, object, members) ||
@@ -868,12 +890,12 @@ read_ruleset (Parser     *p,
     return FALSE;
 
   saved = push_member (p, "rules");
-  for (guint i = 0; i < json_array_get_length (rules); i++)
+  for (guint i = 0; i < rules->length; i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *rule = NULL;
+      const CartaJsonValue *rule = NULL;
 
-      if (!node_as_object (p, json_array_get_element (rules, i), &rule) ||
+      if (!node_as_object (p, &rules->items[i], &rule) ||
           !read_rule (p, rule, ruleset))
         return FALSE;
       pop (p, item);
@@ -966,9 +988,9 @@ check_placeholders (Parser     *p,
 }
 
 static gboolean
-read_paragraph (Parser        *p,
-                JsonObject    *object,
-                CartaTemplate *template)
+read_paragraph (Parser               *p,
+                const CartaJsonValue *object,
+                CartaTemplate        *template)
 {
   static const char * const members[] = { "id", "text", "optional", "default", NULL };
   g_autoptr(CartaParagraph) paragraph = g_new0 (CartaParagraph, 1);
@@ -999,8 +1021,8 @@ read_paragraph (Parser        *p,
 }
 
 static gboolean
-read_template (Parser     *p,
-               JsonObject *object)
+read_template (Parser               *p,
+               const CartaJsonValue *object)
 {
   static const char * const members[] = {
     "id", "kind", "addressee", "title", "subject", "paragraphs", "closing", "max_words", "max_pages", NULL
@@ -1009,7 +1031,7 @@ read_template (Parser     *p,
   g_autofree char *kind = NULL;
   g_autofree char *addressee = NULL;
   gint64 max_words = 0, max_pages = 0;
-  JsonArray *paragraphs = NULL;
+  const CartaJsonValue *paragraphs = NULL;
   gsize saved;
 
   if (!check_members (p, object, members) ||
@@ -1044,14 +1066,14 @@ read_template (Parser     *p,
   template->max_pages = (guint) max_pages;
 
   saved = push_member (p, "paragraphs");
-  if (json_array_get_length (paragraphs) == 0)
+  if (paragraphs->length == 0)
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected at least one paragraph");
-  for (guint i = 0; i < json_array_get_length (paragraphs); i++)
+  for (guint i = 0; i < paragraphs->length; i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *paragraph = NULL;
+      const CartaJsonValue *paragraph = NULL;
 
-      if (!node_as_object (p, json_array_get_element (paragraphs, i), &paragraph) ||
+      if (!node_as_object (p, &paragraphs->items[i], &paragraph) ||
           !read_paragraph (p, paragraph, template))
         return FALSE;
       pop (p, item);
@@ -1068,8 +1090,8 @@ read_template (Parser     *p,
  */
 
 static gboolean
-read_target (Parser     *p,
-             JsonObject *object)
+read_target (Parser               *p,
+             const CartaJsonValue *object)
 {
   static const char * const members[] = {
     "id", "role", "title", "organization", "salutation", "address", "email", "user_supplied", NULL
@@ -1115,9 +1137,9 @@ read_target (Parser     *p,
  */
 
 static gboolean
-read_channel (Parser     *p,
-              JsonObject *object,
-              GPtrArray  *into)
+read_channel (Parser               *p,
+              const CartaJsonValue *object,
+              GPtrArray            *into)
 {
   static const char * const members[] = { "type", "url", "name", NULL };
   g_autofree char *type = NULL;
@@ -1158,11 +1180,11 @@ read_channel (Parser     *p,
 }
 
 static gboolean
-read_channels (Parser     *p,
-               JsonObject *object,
-               GPtrArray  *into)
+read_channels (Parser               *p,
+               const CartaJsonValue *object,
+               GPtrArray            *into)
 {
-  JsonArray *array = NULL;
+  const CartaJsonValue *array = NULL;
   gsize saved;
 
   if (!read_array (p, object, "channels", FALSE, MAX_CHANNELS, &array))
@@ -1171,12 +1193,12 @@ read_channels (Parser     *p,
     return TRUE;
 
   saved = push_member (p, "channels");
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < array->length; i++)
     {
       gsize item = push_index (p, i);
-      JsonObject *channel = NULL;
+      const CartaJsonValue *channel = NULL;
 
-      if (!node_as_object (p, json_array_get_element (array, i), &channel) ||
+      if (!node_as_object (p, &array->items[i], &channel) ||
           !read_channel (p, channel, into))
         return FALSE;
       pop (p, item);
@@ -1213,14 +1235,13 @@ parse_date (const char *str,
 
 
 static gboolean
-read_name_forms (Parser     *p,
-                 JsonObject *object,
-                 CartaCase  *self)
+read_name_forms (Parser               *p,
+                 const CartaJsonValue *object,
+                 CartaCase            *self)
 {
   static const char * const form_members[] = { "dative", "given", NULL };
-  g_autoptr(GList) langs = NULL;
-  JsonObject *forms = NULL;
-  JsonNode *node = NULL;
+  const CartaJsonValue *forms = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
 
   if (!get_member (p, object, "name_forms", FALSE, &node))
@@ -1229,23 +1250,28 @@ read_name_forms (Parser     *p,
     return TRUE;
 
   saved = push_member (p, "name_forms");
-  if (!node_as_object (p, node, &forms))
-    return FALSE;
+  if (node->type != CARTA_JSON_OBJECT)
+    return fail (p, CARTA_ERROR_INVALID_FEED, "expected an object");
+  forms = node;
 
   self->name_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  langs = json_object_get_members (forms);
-  if (g_list_length (langs) > MAX_TEXT_LANGUAGES)
+  if (forms->length > MAX_TEXT_LANGUAGES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
 
-  for (GList *l = langs; l != NULL; l = l->next)
+  for (guint32 l = 0; l < forms->length; l++)
     {
-      const char *lang = l->data;
+      const char *lang = forms->members[l].name;
       gsize lang_saved = push_member (p, lang);
-      JsonObject *by_form = NULL;
+      const CartaJsonValue *by_form = NULL;
 
+      if (forms->members[l].flags & CARTA_JSON_BAD_TEXT)
+        {
+          pop (p, lang_saved);
+          return fail_bad_name (p, &forms->members[l]);
+        }
       if (!is_valid_lang (lang))
         return fail (p, CARTA_ERROR_INVALID_FEED, "not a language tag such as “ru”");
-      if (!node_as_object (p, json_object_get_member (forms, lang), &by_form) ||
+      if (!node_as_object (p, &forms->members[l].value, &by_form) ||
           !check_members (p, by_form, form_members))
         return FALSE;
 
@@ -1267,8 +1293,8 @@ read_name_forms (Parser     *p,
 }
 
 static gboolean
-read_case (Parser     *p,
-           JsonObject *object)
+read_case (Parser               *p,
+           const CartaJsonValue *object)
 {
   static const char * const members[] = {
     "id", "name", "name_latin", "name_forms", "birth_year", "birth_date", "status", "country", "story",
@@ -1279,7 +1305,7 @@ read_case (Parser     *p,
   g_autofree char *status = NULL;
   g_autofree char *birth_date = NULL;
   gint64 birth_year = 0;
-  JsonArray *interests = NULL;
+  const CartaJsonValue *interests = NULL;
 
   if (!check_members (p, object, members) ||
       !read_identity (p, object, CARTA_ENTITY (self)) ||
@@ -1341,12 +1367,12 @@ read_case (Parser     *p,
     {
       gsize saved = push_member (p, "interests");
 
-      for (guint i = 0; i < json_array_get_length (interests); i++)
+      for (guint i = 0; i < interests->length; i++)
         {
           gsize item = push_index (p, i);
           CartaText *interest;
 
-          if (!node_as_text (p, json_array_get_element (interests, i), &interest))
+          if (!node_as_text (p, &interests->items[i], &interest))
             return FALSE;
           g_ptr_array_add (self->interests, interest);
           pop (p, item);
@@ -1365,8 +1391,8 @@ read_case (Parser     *p,
  */
 
 static gboolean
-read_campaign (Parser     *p,
-               JsonObject *object)
+read_campaign (Parser               *p,
+               const CartaJsonValue *object)
 {
   static const char * const members[] = {
     "id", "title", "summary", "description", "region", "deadline", "cases", "targets",
@@ -1401,14 +1427,14 @@ read_campaign (Parser     *p,
 }
 
 static gboolean
-read_source (Parser     *p,
-             JsonObject *root)
+read_source (Parser               *p,
+             const CartaJsonValue *root)
 {
   static const char * const members[] = { "title", "homepage", "updated", NULL };
   g_autofree char *updated = NULL;
   g_autoptr(GDate) date = NULL;
-  JsonObject *source = NULL;
-  JsonNode *node = NULL;
+  const CartaJsonValue *source = NULL;
+  const CartaJsonValue *node = NULL;
   gsize saved;
 
   if (!get_member (p, root, "source", TRUE, &node))
@@ -1436,7 +1462,8 @@ read_source (Parser     *p,
   return TRUE;
 }
 
-/* JsonParser recurses once per level: refuse deep nesting before it sees it. */
+/* Deep nesting is refused wherever it is, even after a syntax error: this
+ * scan says so for the whole document when the parser stopped early. */
 static gboolean
 check_depth (const char  *data,
              gsize        len,
@@ -1513,13 +1540,6 @@ check_encoding (const char  *data,
   return TRUE;
 }
 
-static gpointer
-free_in_thread (gpointer data)
-{
-  g_object_unref (data);
-  return NULL;
-}
-
 CartaFeed *
 carta_feed_new_from_bytes (GBytes      *bytes,
                            const char  *source_id,
@@ -1528,13 +1548,12 @@ carta_feed_new_from_bytes (GBytes      *bytes,
   static const char * const members[] = {
     "carta_feed", "source", "rulesets", "templates", "targets", "cases", "campaigns", NULL
   };
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(CartaJsonDocument) doc = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(CartaFeed) feed = NULL;
-  g_autoptr(GError) json_error = NULL;
-  JsonNode *root_node, *version;
-  JsonObject *root = NULL;
+  CartaJsonError json_error = { 0 };
+  const CartaJsonValue *root, *version;
   const char *data;
   gsize len;
   Parser p;
@@ -1556,43 +1575,49 @@ carta_feed_new_from_bytes (GBytes      *bytes,
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "$: the feed is empty");
       return NULL;
     }
-  if (!check_encoding (data, len, error) || !check_depth (data, len, error))
+  if (!check_encoding (data, len, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &json_error))
+  doc = carta_json_document_parse (data, len, MAX_DEPTH, &json_error);
+  if (doc == NULL)
     {
-      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON,
-                   "$: the feed is not valid JSON: %s", json_error->message);
+      g_autofree char *message = g_steal_pointer (&json_error.message);
+
+      /* Too deep a document is refused as such, whatever else is wrong. */
+      if (json_error.kind == CARTA_JSON_ERROR_TOO_DEEP)
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE,
+                     "$: the document is nested more than %d levels deep", MAX_DEPTH);
+      else if (check_depth (data, len, error))
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON,
+                     "$: the feed is not valid JSON: %s at byte %" G_GSIZE_FORMAT " (line %u)",
+                     message, json_error.offset, carta_json_line_at (data, json_error.offset));
       return NULL;
     }
 
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL)
+  root = carta_json_document_get_root (doc);
+  if (root == NULL)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "$: the feed is empty");
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+  if (root->type != CARTA_JSON_OBJECT)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, "$: expected an object");
       return NULL;
     }
-  root = json_node_get_object (root_node);
 
-  version = json_object_get_member (root, "carta_feed");
-  if (version == NULL || !JSON_NODE_HOLDS_VALUE (version) ||
-      json_node_get_value_type (version) != G_TYPE_INT64)
+  version = carta_json_object_get (root, "carta_feed");
+  if (version == NULL || version->type != CARTA_JSON_INTEGER)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
                    "$.carta_feed: missing or not an integer: this is not a Carta feed");
       return NULL;
     }
-  if (json_node_get_int (version) != 1)
+  if (version->integer != 1)
     {
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_UNSUPPORTED_VERSION,
                    "$.carta_feed: version %" G_GINT64_FORMAT " is not supported (this version of Carta reads version 1)",
-                   json_node_get_int (version));
+                   version->integer);
       return NULL;
     }
 
@@ -1601,7 +1626,7 @@ carta_feed_new_from_bytes (GBytes      *bytes,
   ids = g_hash_table_new (g_str_hash, g_str_equal);
   path = g_string_new ("$");
 
-  p = (Parser) { path, source_id, ids, feed, error };
+  p = (Parser) { path, source_id, ids, feed, doc, error };
 
   /* References only point back: rulesets and templates first, campaigns last. */
   if (!check_members (&p, root, members) ||
@@ -1612,10 +1637,6 @@ carta_feed_new_from_bytes (GBytes      *bytes,
       !read_items (&p, root, "cases", read_case) ||
       !read_items (&p, root, "campaigns", read_campaign))
     return NULL;
-
-  /* A large feed's parse tree takes a while to free; nothing waits for it. */
-  if (len > 1024 * 1024)
-    g_thread_unref (g_thread_new ("carta-feed-free", free_in_thread, g_steal_pointer (&parser)));
 
   return g_steal_pointer (&feed);
 }

@@ -405,6 +405,248 @@ test_bad_escape (void)
                   CARTA_ERROR_INVALID_UTF8, "$.cases[0].name: the string is not UTF-8 text");
 }
 
+/* The good fixture with @old replaced by @new, loaded; the error must
+ * name the byte where @marker is in the replaced document. */
+static void
+assert_refused_at (const char *old,
+                   const char *new,
+                   const char *marker,
+                   int         code,
+                   const char *message)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GString) str = g_string_new (json);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  g_autofree char *at_byte = NULL;
+  const char *at;
+
+  g_assert_cmpuint (g_string_replace (str, old, new, 1), ==, 1);
+  at = strstr (str->str, marker);
+  g_assert_nonnull (at);
+  at_byte = g_strdup_printf (" at byte %" G_GSIZE_FORMAT " (line ", (gsize) (at - str->str));
+
+  feed = load_string (str->str, &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, code);
+  if (strstr (error->message, message) == NULL || strstr (error->message, at_byte) == NULL)
+    g_error ("expected “%s” and “%s” in the error, got “%s”", message, at_byte, error->message);
+}
+
+static void
+test_escapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  CartaCase *ivanov;
+
+  /* Every JSON escape, \u escapes in and beyond the BMP (a surrogate pair). */
+  feed = load_with_replacement ("\"name_latin\": \"Ivan Ivanov\"",
+                                "\"name_latin\": \"\\\"Iv\\u0061n\\\" \\\\ \\/ \\b\\f\\n\\r\\t \\u0418\\u0432\\u0430\\u043d \\ud83d\\udc1b\"",
+                                &error);
+  g_assert_no_error (error);
+  ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_assert_cmpstr (carta_case_get_name_latin (ivanov), ==, "\"Ivan\" \\ / \b\f\n\r\t Иван \xf0\x9f\x90\x9b");
+  g_clear_object (&feed);
+
+  /* Escaped member names are member names like any other. */
+  feed = load_with_replacement ("\"name_latin\": \"Ivan Ivanov\"", "\"n\\u0061me_latin\": \"Ivan\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (carta_case_get_name_latin (g_ptr_array_index (carta_feed_get_cases (feed), 0)), ==, "Ivan");
+  g_clear_object (&feed);
+
+  /* An escape that is not text is refused where it is read, with where it is… */
+  assert_refused_at ("\"name\": \"Иванов Иван Иванович\"", "\"name\": \"Иванов\\u0000Иван\"", "\\u0000",
+                     CARTA_ERROR_INVALID_UTF8, "$.cases[0].name: the string is not UTF-8 text: “\\u0000”");
+  assert_refused_at ("\"name\": \"Иванов Иван Иванович\"", "\"name\": \"Иванов \\ud83d Иван\"", "\\ud83d",
+                     CARTA_ERROR_INVALID_UTF8, "$.cases[0].name: the string is not UTF-8 text: “\\ud83d”");
+  assert_refused_at ("\"name\": \"Иванов Иван Иванович\"", "\"name\": \"Иванов \\ud83d\\u0041\"", "\\ud83d",
+                     CARTA_ERROR_INVALID_UTF8, "half of a UTF-16 surrogate pair");
+  assert_refused_at ("\"name\": \"Иванов Иван Иванович\"", "\"name\": \"\\udc1b Иванов\"", "\\udc1b",
+                     CARTA_ERROR_INVALID_UTF8, "half of a UTF-16 surrogate pair");
+  assert_refused_at ("\"ru\": \"шахматы\"", "\"ru\": \"шах\\u12\"", "\\u12",
+                     CARTA_ERROR_INVALID_UTF8, "$.cases[0].interests[0].ru: the string is not UTF-8 text: “\\u12”");
+  assert_refused_at ("\"ru\": \"шахматы\"", "\"ru\": \"шах\\qматы\"", "\\q",
+                     CARTA_ERROR_INVALID_UTF8, "“\\q”");
+  assert_refused_at ("\"ru\": \"шахматы\"", "\"ru\": \"шах\\жматы\"", "\\ж",
+                     CARTA_ERROR_INVALID_UTF8, "“\\ж”");
+  assert_refused_at ("\"name_latin\": \"Ivan Ivanov\"", "\"name_l\\u0000tin\": \"Ivan Ivanov\"", "\\u0000",
+                     CARTA_ERROR_INVALID_UTF8, "$.cases[0]: the member name");
+  assert_refused_at ("\"ru\": \"шахматы\"", "\"r\\ud800\": \"шахматы\"", "\\ud800",
+                     CARTA_ERROR_INVALID_UTF8, "$.cases[0].interests[0]: the member name “r?” is not UTF-8 text");
+
+  /* …and, like any value there, ignored in an extension. */
+  feed = load_with_replacement ("\"birth_year\": 1980", "\"birth_year\": 1980, \"x-note\": \"\\u0000 \\ud800 \\q\"", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+  g_clear_object (&feed);
+
+  /* A raw control character is not JSON. */
+  assert_refused_at ("\"ru\": \"шахматы\"", "\"ru\": \"шах\tматы\"", "\t",
+                     CARTA_ERROR_INVALID_JSON, "$: the feed is not valid JSON");
+}
+
+static void
+test_numbers (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1e400",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1980.0",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 198e1",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer");
+  /* Integers beyond 64 bits are still integers, and out of range. */
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 123456789012345678901234567890",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer between 1900 and 2100");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": -123456789012345678901234567890",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer between 1900 and 2100");
+  assert_refused ("\"max_pages\": 1", "\"max_pages\": -0",
+                  CARTA_ERROR_INVALID_FEED, "$.templates[0].max_pages: expected an integer between 1 and 100");
+  assert_refused ("\"carta_feed\": 1", "\"carta_feed\": 9223372036854775807",
+                  CARTA_ERROR_UNSUPPORTED_VERSION, "version 9223372036854775807 is not supported");
+  assert_refused ("\"carta_feed\": 1", "\"carta_feed\": -9223372036854775808",
+                  CARTA_ERROR_UNSUPPORTED_VERSION, "version -9223372036854775808 is not supported");
+
+  /* What JSON does not allow. */
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 01980", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": +1980", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1980.", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1e", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": -", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 0x7BC", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+
+  /* Numbers of every form are fine where nothing reads them. */
+  feed = load_with_replacement ("\"birth_year\": 1980",
+                                "\"birth_year\": 1980, \"x-n\": [1e400, -1e-400, -0, -0.0, 0.5E+3, 123456789012345678901234567890]",
+                                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+}
+
+static void
+test_syntax (void)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", json, NULL);
+  g_autofree char *trailing = g_strconcat (json, " \t\r\n", NULL);
+
+  /* A byte order mark and trailing white space are fine. */
+  feed = load_string (with_bom, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (carta_feed_get_cases (feed)->len, ==, 4);
+  g_clear_object (&feed);
+  feed = load_string (trailing, &error);
+  g_assert_no_error (error);
+  g_clear_object (&feed);
+
+  /* A byte order mark alone is an empty feed; one inside is not JSON. */
+  feed = load_string ("\xef\xbb\xbf  \n", &error);
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
+  g_assert_nonnull (strstr (error->message, "$: the feed is empty"));
+  g_clear_error (&error);
+  assert_refused ("\"cases\": [", "\"cases\": \xef\xbb\xbf[", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+
+  /* Anything after the document. */
+  {
+    g_autofree char *garbage = g_strconcat (json, "x", NULL);
+    g_autofree char *second = g_strconcat (json, "{}", NULL);
+
+    feed = load_string (garbage, &error);
+    g_assert_null (feed);
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
+    g_clear_error (&error);
+    feed = load_string (second, &error);
+    g_assert_null (feed);
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
+    g_clear_error (&error);
+  }
+
+  /* What lenient parsers accept and JSON does not. */
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1980, // born\n", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1980 /* born */", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "'birth_year': 1980", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"birth_year\": 1980", "birth_year: 1980", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"templates\": [\"hello\"]\n", "\"templates\": [\"hello\",]\n", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"demo\": true", "\"demo\": True", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"demo\": true", "\"demo\": tru", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+  assert_refused ("\"demo\": true", "\"demo\" true", CARTA_ERROR_INVALID_JSON, "not valid JSON");
+
+  /* The error says where: the byte and its line. */
+  assert_refused_at ("\"birth_year\": 1980", "\"birth_year\": 1980;", ";",
+                     CARTA_ERROR_INVALID_JSON, "$: the feed is not valid JSON: expected “,” or “}”, not “;”");
+  /* A string left open runs into the line break. */
+  assert_refused_at ("\"status\": \"imprisoned\"", "\"status\": \"imprisoned", "\n      \"country\": \"RU\"",
+                     CARTA_ERROR_INVALID_JSON, "a control character (U+000A) in a string must be written as an escape");
+}
+
+static void
+test_duplicate_members (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  g_auto(GStrv) langs = NULL;
+  CartaText *interest;
+  CartaCase *ivanov;
+
+  /* The last value wins, in the first one's place: in a small object… */
+  feed = load_with_replacement ("{ \"en\": \"chess\", \"ru\": \"шахматы\" }",
+                                "{ \"ru\": \"шашки\", \"en\": \"chess\", \"ru\": \"шахматы\" }", &error);
+  g_assert_no_error (error);
+  ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  interest = g_ptr_array_index (carta_case_get_interests (ivanov), 0);
+  langs = carta_text_dup_languages (interest);
+  g_assert_cmpstrv (langs, ((const char * const[]) { "ru", "en", NULL }));
+  g_assert_cmpstr (carta_text_get (interest, "ru"), ==, "шахматы");
+  g_clear_object (&feed);
+
+  /* …and in a large one (a case has more than sixteen members). */
+  feed = load_with_replacement ("\"birth_year\": 1980", "\"birth_year\": 1066, \"name_latin\": \"Vanya\", \"birth_year\": 1980", &error);
+  g_assert_no_error (error);
+  ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_assert_cmpstr (carta_case_get_name_latin (ivanov), ==, "Vanya");
+  g_assert_cmpuint (carta_case_get_birth_year (ivanov), ==, 1980);
+  g_clear_object (&feed);
+
+  /* A repeated member is checked with the value it ends with. */
+  assert_refused ("\"birth_year\": 1980", "\"birth_year\": 1980, \"birth_year\": \"1980\"",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].birth_year: expected an integer");
+}
+
+static void
+test_nesting_limit (void)
+{
+  g_autoptr(GString) deep = g_string_new ("\"birth_year\": 1980, \"x-deep\": ");
+  g_autoptr(GString) too_deep = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+
+  /* The document, the cases array and the case take three levels: 32 in all is fine. */
+  for (guint i = 0; i < 29; i++)
+    g_string_append (deep, i % 2 ? "{\"a\": " : "[");
+  g_string_append (deep, "\"[[[[[[ not nesting ]]]]]]\"");
+  for (guint i = 29; i-- > 0;)
+    g_string_append (deep, i % 2 ? "}" : "]");
+  feed = load_with_replacement ("\"birth_year\": 1980", deep->str, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (feed);
+
+  /* One more level is too deep. */
+  too_deep = g_string_new (deep->str);
+  g_string_replace (too_deep, "\"x-deep\": ", "\"x-deep\": [", 1);
+  g_string_append (too_deep, "]");
+  assert_refused ("\"birth_year\": 1980", too_deep->str, CARTA_ERROR_TOO_LARGE, "$: the document is nested more than 32 levels deep");
+
+  /* Too deep is what is said even when a syntax error comes first. */
+  g_string_replace (too_deep, "\"birth_year\": 1980,", "\"birth_year\": 1980,,", 1);
+  assert_refused ("\"birth_year\": 1980", too_deep->str, CARTA_ERROR_TOO_LARGE, "nested more than 32 levels deep");
+}
+
 static void
 test_duplicate_ids (void)
 {
@@ -606,6 +848,11 @@ main (int   argc,
   g_test_add_func ("/feed/unsupported-version", test_unsupported_version);
   g_test_add_func ("/feed/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/feed/bad-escape", test_bad_escape);
+  g_test_add_func ("/feed/escapes", test_escapes);
+  g_test_add_func ("/feed/numbers", test_numbers);
+  g_test_add_func ("/feed/syntax", test_syntax);
+  g_test_add_func ("/feed/duplicate-members", test_duplicate_members);
+  g_test_add_func ("/feed/nesting-limit", test_nesting_limit);
   g_test_add_func ("/feed/duplicate-ids", test_duplicate_ids);
   g_test_add_func ("/feed/unknown-references", test_unknown_references);
   g_test_add_func ("/feed/placeholders", test_placeholders);
