@@ -82,9 +82,20 @@ carta_feed_init (CartaFeed *self)
  * the error set; the error message starts with the JSON path.
  */
 
+/* One step of the JSON path: a member's name, or an index when name is NULL. */
 typedef struct
 {
-  GString           *path;
+  const char *name;
+  guint       index;
+} PathStep;
+
+typedef struct
+{
+  /* The path is kept as steps and written out only for an error: a feed
+   * that loads never pays for formatting it. */
+  PathStep          *path;
+  gsize              depth;
+  gsize              path_size;
   const char        *source_id;
   GHashTable        *ids;   /* id → CartaEntity, borrowed from the feed */
   CartaFeed         *feed;
@@ -105,40 +116,55 @@ fail (Parser     *p,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (p->error, CARTA_ERROR, code, "%s: %s", p->path->str, message);
+  {
+    g_autoptr(GString) path = g_string_new ("$");
+
+    for (gsize i = 0; i < p->depth; i++)
+      {
+        if (p->path[i].name != NULL)
+          g_string_append_printf (path, ".%s", p->path[i].name);
+        else
+          g_string_append_printf (path, "[%u]", p->path[i].index);
+      }
+    g_set_error (p->error, CARTA_ERROR, code, "%s: %s", path->str, message);
+  }
   return FALSE;
 }
 
-static gsize
+static inline gsize
+push_step (Parser     *p,
+           const char *name,
+           guint       index)
+{
+  if (p->depth == p->path_size)
+    {
+      p->path_size = MAX (16, p->path_size * 2);
+      p->path = g_renew (PathStep, p->path, p->path_size);
+    }
+  p->path[p->depth] = (PathStep) { name, index };
+  return p->depth++;
+}
+
+/* @name must live until the step is popped (or the error is set). */
+static inline gsize
 push_member (Parser     *p,
              const char *name)
 {
-  gsize saved = p->path->len;
-
-  g_string_append_c (p->path, '.');
-  g_string_append (p->path, name);
-  return saved;
+  return push_step (p, name, 0);
 }
 
-static gsize
+static inline gsize
 push_index (Parser *p,
             guint   index)
 {
-  gsize saved = p->path->len;
-
-  char digits[16];
-
-  g_string_append_c (p->path, '[');
-  g_string_append_len (p->path, digits, g_snprintf (digits, sizeof digits, "%u", index));
-  g_string_append_c (p->path, ']');
-  return saved;
+  return push_step (p, NULL, index);
 }
 
-static void
+static inline void
 pop (Parser *p,
      gsize   saved)
 {
-  g_string_truncate (p->path, saved);
+  p->depth = saved;
 }
 
 /* A short, printable form of user data for messages. */
@@ -168,6 +194,17 @@ fail_bad_name (Parser                *p,
   return fail (p, CARTA_ERROR_INVALID_UTF8, "the member name “%s” is not UTF-8 text: %s", name_shown, why);
 }
 
+static inline gboolean
+is_allowed (const char * const *allowed,
+            const char         *name)
+{
+  /* The first letter rules out most candidates without a call. */
+  for (; *allowed != NULL; allowed++)
+    if ((*allowed)[0] == name[0] && strcmp (*allowed, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 check_members (Parser               *p,
                const CartaJsonValue *object,
@@ -179,7 +216,7 @@ check_members (Parser               *p,
       const CartaJsonMember *member = &object->members[i];
       const char *name = member->name;
 
-      if ((name[0] == 'x' && name[1] == '-') || g_strv_contains (allowed, name))
+      if ((name[0] == 'x' && name[1] == '-') || is_allowed (allowed, name))
         continue;
 
       if (member->flags & CARTA_JSON_BAD_TEXT)
@@ -247,16 +284,17 @@ node_as_string (Parser               *p,
   return TRUE;
 }
 
-/* Reads a string member through @convert (node_as_string, node_as_id…). */
+/* Reads a string member through @convert (node_as_string, node_as_id…).
+ * The string is the document's: it lives as long as the load. */
 typedef gboolean (*StringConverter) (Parser *p, const CartaJsonValue *node, const char **out);
 
 static gboolean
-read_converted (Parser               *p,
-                const CartaJsonValue *object,
-                const char           *name,
-                gboolean              required,
-                StringConverter       convert,
-                char                **out)
+read_converted_ref (Parser               *p,
+                    const CartaJsonValue *object,
+                    const char           *name,
+                    gboolean              required,
+                    StringConverter       convert,
+                    const char          **out)
 {
   const CartaJsonValue *node = NULL;
   const char *value;
@@ -273,8 +311,26 @@ read_converted (Parser               *p,
   pop (p, saved);
 
   if (ok)
-    *out = g_strdup (value);
+    *out = value;
   return ok;
+}
+
+/* The same, copied for the model to keep. */
+static gboolean
+read_converted (Parser               *p,
+                const CartaJsonValue *object,
+                const char           *name,
+                gboolean              required,
+                StringConverter       convert,
+                char                **out)
+{
+  const char *value = NULL;
+
+  if (!read_converted_ref (p, object, name, required, convert, &value))
+    return FALSE;
+  if (value != NULL)
+    *out = g_strdup (value);
+  return TRUE;
 }
 
 static gboolean
@@ -285,6 +341,16 @@ read_string (Parser               *p,
              char                **out)
 {
   return read_converted (p, object, name, required, node_as_string, out);
+}
+
+static gboolean
+read_string_ref (Parser               *p,
+                 const CartaJsonValue *object,
+                 const char           *name,
+                 gboolean              required,
+                 const char          **out)
+{
+  return read_converted_ref (p, object, name, required, node_as_string, out);
 }
 
 static gboolean
@@ -328,6 +394,16 @@ read_id (Parser               *p,
          char                **out)
 {
   return read_converted (p, object, name, required, node_as_id, out);
+}
+
+static gboolean
+read_id_ref (Parser               *p,
+             const CartaJsonValue *object,
+             const char           *name,
+             gboolean              required,
+             const char          **out)
+{
+  return read_converted_ref (p, object, name, required, node_as_id, out);
 }
 
 static gboolean
@@ -596,9 +672,8 @@ read_address (Parser               *p,
               CartaAddress        **out)
 {
   static const char * const members[] = { "lines", "country", NULL };
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *country = NULL;
+  const char *lines[MAX_ADDRESS_LINES + 1];
+  const char *country = NULL;
   const CartaJsonValue *address = NULL;
   const CartaJsonValue *array = NULL;
   const CartaJsonValue *node = NULL;
@@ -613,7 +688,7 @@ read_address (Parser               *p,
   if (!node_as_object (p, node, &address) ||
       !check_members (p, address, members) ||
       !read_array (p, address, "lines", TRUE, MAX_ADDRESS_LINES, &array) ||
-      !read_string (p, address, "country", FALSE, &country))
+      !read_string_ref (p, address, "country", FALSE, &country))
     return FALSE;
 
   {
@@ -631,15 +706,15 @@ read_address (Parser               *p,
           return FALSE;
         if (strchr (line, '\n'))
           return fail (p, CARTA_ERROR_INVALID_FEED, "a line of an address cannot contain a line break");
-        g_strv_builder_add (builder, line);
+        lines[i] = line;
         pop (p, item);
       }
+    lines[array->length] = NULL;
     pop (p, lines_saved);
   }
   pop (p, saved);
 
-  lines = g_strv_builder_end (builder);
-  *out = carta_address_new ((const char * const *) lines, country);
+  *out = carta_address_new (lines, country);
   return TRUE;
 }
 
@@ -649,9 +724,9 @@ read_identity (Parser               *p,
                const CartaJsonValue *object,
                CartaEntity          *entity)
 {
-  g_autofree char *id = NULL;
+  const char *id = NULL;
 
-  if (!read_id (p, object, "id", TRUE, &id))
+  if (!read_id_ref (p, object, "id", TRUE, &id))
     return FALSE;
 
   if (g_hash_table_contains (p->ids, id))
@@ -696,10 +771,10 @@ read_reference (Parser               *p,
                 const char           *what,
                 gpointer             *out)
 {
-  g_autofree char *id = NULL;
+  const char *id = NULL;
   gsize saved;
 
-  if (!read_id (p, object, name, FALSE, &id))
+  if (!read_id_ref (p, object, name, FALSE, &id))
     return FALSE;
   if (id == NULL)
     return TRUE;
@@ -798,7 +873,7 @@ read_rule (Parser               *p,
     "id", "category", "severity", "languages", "patterns", "title", "explanation", NULL
   };
   g_autoptr(CartaRule) rule = g_new0 (CartaRule, 1);
-  g_autofree char *severity = NULL;
+  const char *severity = NULL;
   const CartaJsonValue *patterns = NULL;
   gsize saved;
 
@@ -808,7 +883,7 @@ read_rule (Parser               *p,
   if (!check_members (p, object, members) ||
       !read_id (p, object, "id", TRUE, &rule->id) ||
       !read_string (p, object, "category", TRUE, &rule->category) ||
-      !read_string (p, object, "severity", FALSE, &severity) ||
+      !read_string_ref (p, object, "severity", FALSE, &severity) ||
       !read_lang_list (p, object, "languages", FALSE, &rule->languages) ||
       !read_array (p, object, "patterns", TRUE, MAX_INNER_ITEMS, &patterns) ||
       !read_text (p, object, "title", TRUE, &rule->title) ||
@@ -952,7 +1027,7 @@ check_placeholders (Parser     *p,
   langs = carta_text_dup_languages (text);
   reference_lang = carta_text_has (text, "en") ? "en" : langs[0];
 
-  saved = member ? push_member (p, member) : p->path->len;
+  saved = member ? push_member (p, member) : p->depth;
   for (guint pass = 0; pass < 2; pass++)
     {
       for (guint i = 0; langs[i] != NULL; i++)
@@ -1028,16 +1103,16 @@ read_template (Parser               *p,
     "id", "kind", "addressee", "title", "subject", "paragraphs", "closing", "max_words", "max_pages", NULL
   };
   g_autoptr(CartaTemplate) template = g_object_new (CARTA_TYPE_TEMPLATE, NULL);
-  g_autofree char *kind = NULL;
-  g_autofree char *addressee = NULL;
+  const char *kind = NULL;
+  const char *addressee = NULL;
   gint64 max_words = 0, max_pages = 0;
   const CartaJsonValue *paragraphs = NULL;
   gsize saved;
 
   if (!check_members (p, object, members) ||
       !read_identity (p, object, CARTA_ENTITY (template)) ||
-      !read_string (p, object, "kind", TRUE, &kind) ||
-      !read_string (p, object, "addressee", TRUE, &addressee) ||
+      !read_string_ref (p, object, "kind", TRUE, &kind) ||
+      !read_string_ref (p, object, "addressee", TRUE, &addressee) ||
       !read_text (p, object, "title", TRUE, &template->title) ||
       !read_text (p, object, "subject", FALSE, &template->subject) ||
       !read_array (p, object, "paragraphs", TRUE, MAX_INNER_ITEMS, &paragraphs) ||
@@ -1097,11 +1172,11 @@ read_target (Parser               *p,
     "id", "role", "title", "organization", "salutation", "address", "email", "user_supplied", NULL
   };
   g_autoptr(CartaTarget) target = g_object_new (CARTA_TYPE_TARGET, NULL);
-  g_autofree char *role = NULL;
+  const char *role = NULL;
 
   if (!check_members (p, object, members) ||
       !read_identity (p, object, CARTA_ENTITY (target)) ||
-      !read_string (p, object, "role", TRUE, &role) ||
+      !read_string_ref (p, object, "role", TRUE, &role) ||
       !read_text (p, object, "title", TRUE, &target->title) ||
       !read_text (p, object, "organization", FALSE, &target->organization) ||
       !read_text (p, object, "salutation", TRUE, &target->salutation) ||
@@ -1142,14 +1217,14 @@ read_channel (Parser               *p,
               GPtrArray            *into)
 {
   static const char * const members[] = { "type", "url", "name", NULL };
-  g_autofree char *type = NULL;
-  g_autofree char *url = NULL;
+  const char *type = NULL;
+  const char *url = NULL;
   g_autoptr(CartaText) name = NULL;
   CartaDeliveryChannel kind;
 
   if (!check_members (p, object, members) ||
-      !read_string (p, object, "type", TRUE, &type) ||
-      !read_string (p, object, "url", TRUE, &url) ||
+      !read_string_ref (p, object, "type", TRUE, &type) ||
+      !read_string_ref (p, object, "url", TRUE, &url) ||
       !read_text (p, object, "name", TRUE, &name))
     return FALSE;
 
@@ -1302,8 +1377,8 @@ read_case (Parser               *p,
     "ruleset", "templates", "channels", NULL
   };
   g_autoptr(CartaCase) self = g_object_new (CARTA_TYPE_CASE, NULL);
-  g_autofree char *status = NULL;
-  g_autofree char *birth_date = NULL;
+  const char *status = NULL;
+  const char *birth_date = NULL;
   gint64 birth_year = 0;
   const CartaJsonValue *interests = NULL;
 
@@ -1313,8 +1388,8 @@ read_case (Parser               *p,
       !read_string (p, object, "name_latin", FALSE, &self->name_latin) ||
       !read_name_forms (p, object, self) ||
       !read_int (p, object, "birth_year", 1900, 2100, &birth_year) ||
-      !read_string (p, object, "birth_date", FALSE, &birth_date) ||
-      !read_string (p, object, "status", TRUE, &status) ||
+      !read_string_ref (p, object, "birth_date", FALSE, &birth_date) ||
+      !read_string_ref (p, object, "status", TRUE, &status) ||
       !read_string (p, object, "country", FALSE, &self->country) ||
       !read_text (p, object, "story", FALSE, &self->story) ||
       !read_array (p, object, "interests", FALSE, MAX_INNER_ITEMS, &interests) ||
@@ -1399,7 +1474,7 @@ read_campaign (Parser               *p,
     "templates", "ruleset", "channels", NULL
   };
   g_autoptr(CartaCampaign) self = g_object_new (CARTA_TYPE_CAMPAIGN, NULL);
-  g_autofree char *deadline = NULL;
+  const char *deadline = NULL;
 
   if (!check_members (p, object, members) ||
       !read_identity (p, object, CARTA_ENTITY (self)) ||
@@ -1407,7 +1482,7 @@ read_campaign (Parser               *p,
       !read_text (p, object, "summary", TRUE, &self->summary) ||
       !read_text (p, object, "description", FALSE, &self->description) ||
       !read_string (p, object, "region", FALSE, &self->region) ||
-      !read_string (p, object, "deadline", FALSE, &deadline) ||
+      !read_string_ref (p, object, "deadline", FALSE, &deadline) ||
       !read_references (p, object, "cases", CARTA_TYPE_CASE, "case", self->cases) ||
       !read_references (p, object, "targets", CARTA_TYPE_TARGET, "target", self->targets) ||
       !read_references (p, object, "templates", CARTA_TYPE_TEMPLATE, "template", self->templates) ||
@@ -1431,7 +1506,7 @@ read_source (Parser               *p,
              const CartaJsonValue *root)
 {
   static const char * const members[] = { "title", "homepage", "updated", NULL };
-  g_autofree char *updated = NULL;
+  const char *updated = NULL;
   g_autoptr(GDate) date = NULL;
   const CartaJsonValue *source = NULL;
   const CartaJsonValue *node = NULL;
@@ -1445,7 +1520,7 @@ read_source (Parser               *p,
       !check_members (p, source, members) ||
       !read_text (p, source, "title", TRUE, &p->feed->title) ||
       !read_string (p, source, "homepage", FALSE, &p->feed->homepage) ||
-      !read_string (p, source, "updated", FALSE, &updated))
+      !read_string_ref (p, source, "updated", FALSE, &updated))
     return FALSE;
 
   if (p->feed->homepage != NULL && !g_str_has_prefix (p->feed->homepage, "https://"))
@@ -1550,11 +1625,11 @@ carta_feed_new_from_bytes (GBytes      *bytes,
   };
   g_autoptr(CartaJsonDocument) doc = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GString) path = NULL;
   g_autoptr(CartaFeed) feed = NULL;
   CartaJsonError json_error = { 0 };
   const CartaJsonValue *root, *version;
   const char *data;
+  gboolean ok;
   gsize len;
   Parser p;
 
@@ -1624,18 +1699,19 @@ carta_feed_new_from_bytes (GBytes      *bytes,
   feed = g_object_new (CARTA_TYPE_FEED, NULL);
   feed->source_id = g_strdup (source_id);
   ids = g_hash_table_new (g_str_hash, g_str_equal);
-  path = g_string_new ("$");
 
-  p = (Parser) { path, source_id, ids, feed, doc, error };
+  p = (Parser) { .source_id = source_id, .ids = ids, .feed = feed, .doc = doc, .error = error };
 
   /* References only point back: rulesets and templates first, campaigns last. */
-  if (!check_members (&p, root, members) ||
-      !read_source (&p, root) ||
-      !read_items (&p, root, "rulesets", read_ruleset) ||
-      !read_items (&p, root, "templates", read_template) ||
-      !read_items (&p, root, "targets", read_target) ||
-      !read_items (&p, root, "cases", read_case) ||
-      !read_items (&p, root, "campaigns", read_campaign))
+  ok = check_members (&p, root, members) &&
+       read_source (&p, root) &&
+       read_items (&p, root, "rulesets", read_ruleset) &&
+       read_items (&p, root, "templates", read_template) &&
+       read_items (&p, root, "targets", read_target) &&
+       read_items (&p, root, "cases", read_case) &&
+       read_items (&p, root, "campaigns", read_campaign);
+  g_free (p.path);
+  if (!ok)
     return NULL;
 
   return g_steal_pointer (&feed);
