@@ -39,14 +39,22 @@ carta_case_collect_search_text (CartaEntity *entity)
   CartaCase *self = CARTA_CASE (entity);
   GString *text = g_string_new (self->name);
 
+  /* Appended piece by piece: a printf per piece shows in the time a
+   * large feed takes to load. */
   if (self->name_latin)
-    g_string_append_printf (text, " %s", self->name_latin);
+    {
+      g_string_append_c (text, ' ');
+      g_string_append (text, self->name_latin);
+    }
   carta_text_append_all_to (self->facility, text);
   if (self->address)
     {
       const char * const *lines = carta_address_get_lines (self->address);
       for (guint i = 0; lines[i]; i++)
-        g_string_append_printf (text, " %s", lines[i]);
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, lines[i]);
+        }
     }
 
   return g_string_free (text, FALSE);
