@@ -540,7 +540,8 @@ node_as_text (Parser               *p,
               const CartaJsonValue *node,
               CartaText           **out)
 {
-  g_autoptr(CartaText) text = carta_text_new ();
+  const char *langs[MAX_TEXT_LANGUAGES];
+  const char *values[MAX_TEXT_LANGUAGES];
   const CartaJsonValue *object = node;
 
   if (node->type != CARTA_JSON_OBJECT)
@@ -556,7 +557,6 @@ node_as_text (Parser               *p,
     {
       const char *lang = object->members[i].name;
       const CartaJsonValue *member = &object->members[i].value;
-      const char *value;
       gsize saved = push_member (p, lang);
 
       if (object->members[i].flags & CARTA_JSON_BAD_TEXT)
@@ -570,14 +570,15 @@ node_as_text (Parser               *p,
           return fail (p, CARTA_ERROR_INVALID_FEED, "“%s” is not a language tag such as “ru” or “pt-BR”",
                        lang_shown);
         }
-      if (!node_as_string (p, member, &value))
+      if (!node_as_string (p, member, &values[i]))
         return FALSE;
       pop (p, saved);
 
-      carta_text_set (text, lang, value);
+      /* The parser merged repeated members: the languages are distinct. */
+      langs[i] = lang;
     }
 
-  *out = g_steal_pointer (&text);
+  *out = carta_text_new_packed (object->length, langs, values);
   return TRUE;
 }
 

@@ -106,6 +106,11 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 /* Appends every language's text, space-separated (for search keys). */
-void carta_text_append_all_to (const CartaText *text,
-                               GString         *out);
+void       carta_text_append_all_to (const CartaText    *text,
+                                     GString            *out);
+/* A text with @n_langs (at most 64) distinct languages and their values,
+ * copied into a single allocation: how the feed loader builds its texts. */
+CartaText *carta_text_new_packed    (guint               n_langs,
+                                     const char * const *langs,
+                                     const char * const *values);
 G_END_DECLS

@@ -9,13 +9,22 @@
 #include "carta-text.h"
 #include "carta-model-private.h"
 
+typedef struct
+{
+  char *lang;
+  char *value;
+} Entry;
+
 struct _CartaText
 {
   gatomicrefcount  ref_count;
+  guint            n_langs;
   /* Few languages per text: a small array beats a hash table in memory
-   * and speed (a feed has tens of thousands of texts). */
-  GPtrArray       *langs;
-  GPtrArray       *values;
+   * and speed (a feed has tens of thousands of texts). A text the feed
+   * loader builds whole keeps its entries and their strings in the same
+   * block as itself (n_allocated is 0); carta_text_set() moves them out. */
+  guint            n_allocated;
+  Entry           *entries;
 };
 
 G_DEFINE_BOXED_TYPE (CartaText, carta_text, carta_text_ref, carta_text_unref)
@@ -26,8 +35,43 @@ carta_text_new (void)
   CartaText *self = g_new0 (CartaText, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->langs = g_ptr_array_new_full (2, g_free);
-  self->values = g_ptr_array_new_full (2, g_free);
+  return self;
+}
+
+CartaText *
+carta_text_new_packed (guint               n_langs,
+                       const char * const *langs,
+                       const char * const *values)
+{
+  gsize lang_lengths[64], value_lengths[64];
+  gsize size = sizeof (CartaText) + n_langs * sizeof (Entry);
+  CartaText *self;
+  char *strings;
+
+  g_return_val_if_fail (n_langs <= G_N_ELEMENTS (lang_lengths), NULL);
+
+  for (guint i = 0; i < n_langs; i++)
+    {
+      lang_lengths[i] = strlen (langs[i]) + 1;
+      value_lengths[i] = strlen (values[i]) + 1;
+      size += lang_lengths[i] + value_lengths[i];
+    }
+
+  self = g_malloc (size);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_langs = n_langs;
+  self->n_allocated = 0;
+  self->entries = n_langs > 0 ? (Entry *) (self + 1) : NULL;
+
+  strings = (char *) (self->entries + n_langs);
+  for (guint i = 0; i < n_langs; i++)
+    {
+      self->entries[i].lang = memcpy (strings, langs[i], lang_lengths[i]);
+      strings += lang_lengths[i];
+      self->entries[i].value = memcpy (strings, values[i], value_lengths[i]);
+      strings += value_lengths[i];
+    }
+
   return self;
 }
 
@@ -45,8 +89,15 @@ carta_text_unref (CartaText *self)
   g_return_if_fail (self != NULL);
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
-      g_ptr_array_unref (self->langs);
-      g_ptr_array_unref (self->values);
+      if (self->n_allocated > 0)
+        {
+          for (guint i = 0; i < self->n_langs; i++)
+            {
+              g_free (self->entries[i].lang);
+              g_free (self->entries[i].value);
+            }
+          g_free (self->entries);
+        }
       g_free (self);
     }
 }
@@ -55,8 +106,8 @@ static int
 index_of (const CartaText *self,
           const char      *lang)
 {
-  for (guint i = 0; i < self->langs->len; i++)
-    if (strcmp (g_ptr_array_index (self->langs, i), lang) == 0)
+  for (guint i = 0; i < self->n_langs; i++)
+    if (strcmp (self->entries[i].lang, lang) == 0)
       return (int) i;
   return -1;
 }
@@ -73,15 +124,41 @@ carta_text_set (CartaText  *self,
   g_return_if_fail (value != NULL);
 
   i = index_of (self, lang);
-  if (i >= 0)
+  if (i >= 0 && self->n_allocated > 0)
     {
-      g_free (g_ptr_array_index (self->values, i));
-      g_ptr_array_index (self->values, i) = g_strdup (value);
+      g_free (self->entries[i].value);
+      self->entries[i].value = g_strdup (value);
       return;
     }
 
-  g_ptr_array_add (self->langs, g_strdup (lang));
-  g_ptr_array_add (self->values, g_strdup (value));
+  /* A packed text's strings move out to be changed one by one. */
+  if (self->n_allocated == 0 && self->n_langs > 0)
+    {
+      Entry *entries = g_new (Entry, self->n_langs + 1);
+
+      for (guint j = 0; j < self->n_langs; j++)
+        {
+          entries[j].lang = g_strdup (self->entries[j].lang);
+          entries[j].value = g_strdup (self->entries[j].value);
+        }
+      self->entries = entries;
+      self->n_allocated = self->n_langs + 1;
+      if (i >= 0)
+        {
+          g_free (self->entries[i].value);
+          self->entries[i].value = g_strdup (value);
+          return;
+        }
+    }
+
+  if (self->n_langs == self->n_allocated)
+    {
+      self->n_allocated = MAX (2, self->n_allocated * 2);
+      self->entries = g_renew (Entry, self->entries, self->n_allocated);
+    }
+  self->entries[self->n_langs].lang = g_strdup (lang);
+  self->entries[self->n_langs].value = g_strdup (value);
+  self->n_langs++;
 }
 
 const char *
@@ -94,7 +171,7 @@ carta_text_get (const CartaText *self,
     return NULL;
 
   i = index_of (self, lang);
-  return i >= 0 ? g_ptr_array_index (self->values, i) : NULL;
+  return i >= 0 ? self->entries[i].value : NULL;
 }
 
 gboolean
@@ -107,7 +184,7 @@ carta_text_has (const CartaText *self,
 guint
 carta_text_get_n_languages (const CartaText *self)
 {
-  return self ? self->langs->len : 0;
+  return self ? self->n_langs : 0;
 }
 
 /* The best text for a list of preferred languages: each language exactly,
@@ -118,7 +195,7 @@ carta_text_lookup (const CartaText    *self,
 {
   const char *value;
 
-  if (self == NULL || self->langs->len == 0)
+  if (self == NULL || self->n_langs == 0)
     return NULL;
 
   for (guint i = 0; langs != NULL && langs[i] != NULL; i++)
@@ -141,7 +218,7 @@ carta_text_lookup (const CartaText    *self,
   if ((value = carta_text_get (self, "en")))
     return value;
 
-  return g_ptr_array_index (self->values, 0);
+  return self->entries[0].value;
 }
 
 const char *
@@ -155,8 +232,8 @@ carta_text_dup_languages (const CartaText *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint i = 0; self != NULL && i < self->langs->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->langs, i));
+  for (guint i = 0; self != NULL && i < self->n_langs; i++)
+    g_strv_builder_add (builder, self->entries[i].lang);
 
   return g_strv_builder_end (builder);
 }
@@ -166,8 +243,8 @@ carta_text_foreach (const CartaText *self,
                     GHFunc           func,
                     gpointer         user_data)
 {
-  for (guint i = 0; self != NULL && i < self->langs->len; i++)
-    func (g_ptr_array_index (self->langs, i), g_ptr_array_index (self->values, i), user_data);
+  for (guint i = 0; self != NULL && i < self->n_langs; i++)
+    func (self->entries[i].lang, self->entries[i].value, user_data);
 }
 
 /* "ru_RU.UTF-8@euro" → "ru", "pt_BR" → "pt-BR", "C" → NULL. */

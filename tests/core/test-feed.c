@@ -246,6 +246,41 @@ test_bad_channels (void)
 }
 
 static void
+test_texts (void)
+{
+  g_autofree char *json = read_fixture ("good-feed.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = load_string (json, &error);
+  g_autoptr(CartaText) built = carta_text_new ();
+  g_auto(GStrv) langs = NULL;
+  CartaText *story;
+
+  g_assert_no_error (error);
+
+  /* A text the loader built stays a text like any other when changed. */
+  story = carta_case_get_story (g_ptr_array_index (carta_feed_get_cases (feed), 0));
+  g_assert_cmpuint (carta_text_get_n_languages (story), ==, 2);
+  carta_text_set (story, "ru", "Другой пример.");
+  carta_text_set (story, "de", "Ein Beispiel.");
+  carta_text_set (story, "en", "Another example.");
+  langs = carta_text_dup_languages (story);
+  g_assert_cmpstrv (langs, ((const char * const[]) { "en", "ru", "de", NULL }));
+  g_assert_cmpstr (carta_text_get (story, "ru"), ==, "Другой пример.");
+  g_assert_cmpstr (carta_text_get (story, "de"), ==, "Ein Beispiel.");
+  g_assert_cmpstr (carta_text_get (story, "en"), ==, "Another example.");
+
+  /* And one built by hand grows as it is given languages. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *lang = g_strdup_printf ("l%c", 'a' + i);
+      carta_text_set (built, lang, lang);
+    }
+  g_assert_cmpuint (carta_text_get_n_languages (built), ==, 5);
+  g_assert_cmpstr (carta_text_get (built, "lc"), ==, "lc");
+  g_assert_cmpstr (carta_text_lookup (built, (const char * const[]) { "zz", NULL }), ==, "la");
+}
+
+static void
 test_malformed_json (void)
 {
   g_autoptr(GError) error = NULL;
@@ -840,6 +875,7 @@ main (int   argc,
   g_test_add_func ("/feed/good", test_good_feed);
   g_test_add_func ("/feed/channels", test_channels);
   g_test_add_func ("/feed/bad-channels", test_bad_channels);
+  g_test_add_func ("/feed/texts", test_texts);
   g_test_add_func ("/feed/malformed-json", test_malformed_json);
   g_test_add_func ("/feed/empty", test_empty_bytes);
   g_test_add_func ("/feed/wrong-types", test_wrong_types);
