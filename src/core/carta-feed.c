@@ -1651,15 +1651,17 @@ carta_feed_new_from_bytes (GBytes      *bytes,
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "$: the feed is empty");
       return NULL;
     }
-  if (!check_encoding (data, len, error))
-    return NULL;
-
+  /* The parser checks the encoding as it reads, and a document it reads
+   * whole is UTF-8 without NUL. When it stops, what it stopped at need not
+   * be what to report: a bad byte anywhere comes first, then nesting too
+   * deep anywhere, then the syntax error. */
   doc = carta_json_document_parse (data, len, MAX_DEPTH, &json_error);
   if (doc == NULL)
     {
       g_autofree char *message = g_steal_pointer (&json_error.message);
 
-      /* Too deep a document is refused as such, whatever else is wrong. */
+      if (!check_encoding (data, len, error))
+        return NULL;
       if (json_error.kind == CARTA_JSON_ERROR_TOO_DEEP)
         g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE,
                      "$: the document is nested more than %d levels deep", MAX_DEPTH);

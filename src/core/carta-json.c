@@ -183,8 +183,9 @@ skip_space (char *s)
   return s;
 }
 
-/* Characters that end a run of plain string bytes: the closing quote, an
- * escape, and control characters (NUL is the end of the buffer). */
+/* Bytes that end a run of plain ASCII in a string: the closing quote, an
+ * escape, control characters (NUL is the end of the buffer), and the lead
+ * of a multi-byte sequence, which is checked on the way. */
 static const guint8 string_stop[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -192,7 +193,63 @@ static const guint8 string_stop[256] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
   0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,   /* '\\' */
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
+
+/* The length of the well-formed UTF-8 sequence at @s (Unicode's table 3-7:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or 0. Stops at
+ * the buffer's final NUL, which is no continuation byte. */
+static inline gsize
+utf8_sequence (const char *str)
+{
+  const guchar *s = (const guchar *) str;
+
+  if (s[0] < 0xc2)
+    return 0;
+  if (s[0] < 0xe0)
+    return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+  if (s[0] < 0xf0)
+    {
+      guchar low = s[0] == 0xe0 ? 0xa0 : 0x80;
+      guchar high = s[0] == 0xed ? 0x9f : 0xbf;
+
+      return s[1] >= low && s[1] <= high && (s[2] & 0xc0) == 0x80 ? 3 : 0;
+    }
+  if (s[0] < 0xf5)
+    {
+      guchar low = s[0] == 0xf0 ? 0x90 : 0x80;
+      guchar high = s[0] == 0xf4 ? 0x8f : 0xbf;
+
+      return s[1] >= low && s[1] <= high && (s[2] & 0xc0) == 0x80 && (s[3] & 0xc0) == 0x80 ? 4 : 0;
+    }
+  return 0;
+}
+
+/* Skips plain string content from @r: everything up to a quote, an
+ * escape, a control character or bytes that are not UTF-8. */
+static inline char *
+skip_plain (char *r)
+{
+  for (;;)
+    {
+      gsize n;
+
+      while (!string_stop[(guchar) *r])
+        r++;
+      if ((guchar) *r < 0x80 || (n = utf8_sequence (r)) == 0)
+        return r;
+      r += n;
+    }
+}
 
 static inline int
 hex_value (char c)
@@ -230,8 +287,7 @@ parse_string (Parser      *p,
   char *w;
 
   /* Most strings have no escape: find the end without writing. */
-  while (!string_stop[(guchar) *r])
-    r++;
+  r = skip_plain (r);
   w = r;
 
   for (;;)
@@ -319,11 +375,17 @@ parse_string (Parser      *p,
         return fail_at (p, p->cur, "the string does not end");
       if (c < 0x20)
         return fail_at (p, r, "a control character (U+%04X) in a string must be written as an escape", c);
+      if (c >= 0x80 && utf8_sequence (r) == 0)
+        return fail_at (p, r, "the string is not UTF-8");
 
-      /* A run of plain bytes after an escape: move them down. */
-      do
-        *w++ = *r++;
-      while (!string_stop[(guchar) *r]);
+      /* A run of plain text after an escape: move it down. */
+      {
+        char *run = r;
+
+        r = skip_plain (r);
+        memmove (w, run, r - run);
+        w += r - run;
+      }
     }
 
   *w = '\0';

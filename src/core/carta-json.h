@@ -7,9 +7,10 @@
  * few large blocks, so that parsing and freeing a document costs a handful
  * of allocations rather than several per value.
  *
- * It accepts RFC 8259 JSON, plus a leading UTF-8 byte order mark. The
- * caller has already checked that the document is UTF-8 without NUL bytes.
- * A string with an escape that does not stand for Unicode text ("\q",
+ * It accepts RFC 8259 JSON, plus a leading UTF-8 byte order mark. It
+ * checks the encoding as it goes: a document it accepts is UTF-8 without
+ * NUL bytes, and a bad byte stops it like a syntax error (the caller can
+ * look for the first one to report it better). A string with an escape that does not stand for Unicode text ("\q",
  * "\u0000", a lone surrogate) does not stop the parse: the string is marked
  * (CARTA_JSON_BAD_TEXT) so that whoever reads it can refuse it with its
  * path, and carta_json_document_describe_bad_text() says what and where.

@@ -432,6 +432,81 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "NUL byte"));
 }
 
+/* @json must be refused for its encoding at byte @offset. */
+static void
+assert_bad_encoding (const char *json,
+                     gsize       length,
+                     gsize       offset,
+                     const char *what)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, length);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = carta_feed_new_from_bytes (bytes, "test", &error);
+  g_autofree char *at_byte = g_strdup_printf ("%s at byte %" G_GSIZE_FORMAT " (line", what, offset);
+
+  g_assert_null (feed);
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8);
+  if (strstr (error->message, at_byte) == NULL)
+    g_error ("expected “%s” in the error, got “%s”", at_byte, error->message);
+}
+
+static void
+test_encoding (void)
+{
+  static const char * const bad_sequences[] = {
+    "\xc0\xaf",          /* an overlong "/" */
+    "\xe0\x80\xaf",      /* another */
+    "\xed\xa0\x80",      /* a surrogate, encoded */
+    "\xf4\x90\x80\x80",  /* past U+10FFFF */
+    "\xd0",              /* a lead byte without its continuation */
+    "\x80",              /* a continuation without its lead */
+    "\xff",
+  };
+  g_autofree char *json = read_fixture ("good-feed.json");
+  gsize at = strstr (json, "Иванов") - json;
+
+  /* A bad sequence inside a string, or between values. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_sequences); i++)
+    {
+      g_autoptr(GString) str = g_string_new (json);
+
+      g_string_insert (str, at, bad_sequences[i]);
+      assert_bad_encoding (str->str, str->len, at, "not valid UTF-8");
+
+      g_string_assign (str, json);
+      g_string_insert (str, strstr (json, "\"cases\"") - json, bad_sequences[i]);
+      assert_bad_encoding (str->str, str->len, strstr (json, "\"cases\"") - json, "not valid UTF-8");
+    }
+
+  /* The encoding is what is reported, even after a syntax error. */
+  {
+    g_autoptr(GString) str = g_string_new (json);
+
+    g_string_replace (str, "\"carta_feed\": 1", "\"carta_feed\": 1 1", 1);
+    g_string_append (str, "\xff");
+    assert_bad_encoding (str->str, str->len, str->len - 1, "not valid UTF-8");
+  }
+
+  /* A NUL byte after the document, and one at its very start. */
+  {
+    g_autoptr(GString) str = g_string_new (json);
+
+    g_string_append_len (str, "\0", 1);
+    assert_bad_encoding (str->str, str->len, str->len - 1, "a NUL byte");
+    assert_bad_encoding ("\0{}", 3, 0, "a NUL byte");
+  }
+
+  /* Four-byte characters are fine. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CartaFeed) feed = load_with_replacement ("\"Ivan Ivanov\"", "\"Ivan \xf0\x9f\x90\x9b Ivanov\"", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (carta_case_get_name_latin (g_ptr_array_index (carta_feed_get_cases (feed), 0)), ==,
+                     "Ivan \xf0\x9f\x90\x9b Ivanov");
+  }
+}
+
 static void
 test_bad_escape (void)
 {
@@ -883,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/feed/unknown-members", test_unknown_members);
   g_test_add_func ("/feed/unsupported-version", test_unsupported_version);
   g_test_add_func ("/feed/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/feed/encoding", test_encoding);
   g_test_add_func ("/feed/bad-escape", test_bad_escape);
   g_test_add_func ("/feed/escapes", test_escapes);
   g_test_add_func ("/feed/numbers", test_numbers);

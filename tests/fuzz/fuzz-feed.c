@@ -128,11 +128,15 @@ compare_with_json_glib (const uint8_t *data,
   CartaJsonError error = { 0 };
   const CartaJsonValue *root;
 
-  /* The loader checks the encoding before it parses. */
-  if (!g_utf8_validate_len ((const char *) data, size, NULL))
-    return;
-
   doc = carta_json_document_parse ((const char *) data, size, 32, &error);
+
+  /* The parser checks the encoding as it reads: what it reads is text. */
+  if (doc != NULL && !g_utf8_validate_len ((const char *) data, size, NULL))
+    {
+      g_printerr ("the parser read a document that is not UTF-8\n");
+      abort ();
+    }
+
   if (doc == NULL)
     {
       /* json-glib accepts more than JSON (comments, single quotes…): a
