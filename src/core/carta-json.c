@@ -360,7 +360,10 @@ parse_string (Parser      *p,
               {
                 /* Not a JSON escape: the backslash and the whole character
                  * after it (which may take several bytes) stand for "?". */
-                gsize n = 1 + g_utf8_skip[(guchar) r[1]];
+                gsize n = 2;
+
+                if ((guchar) r[1] >= 0x80 && (n = 1 + utf8_sequence (r + 1)) == 1)
+                  return fail_at (p, r + 1, "the string is not UTF-8");
 
                 mark_bad (p, start, escape, n, BAD_NOT_AN_ESCAPE);
                 *w++ = '?';

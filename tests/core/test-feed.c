@@ -478,6 +478,14 @@ test_encoding (void)
       assert_bad_encoding (str->str, str->len, strstr (json, "\"cases\"") - json, "not valid UTF-8");
     }
 
+  /* A backslash does not hide a bad byte after it. */
+  {
+    g_autoptr(GString) str = g_string_new (json);
+
+    g_string_insert (str, at, "\\\x87");
+    assert_bad_encoding (str->str, str->len, at + 1, "not valid UTF-8");
+  }
+
   /* The encoding is what is reported, even after a syntax error. */
   {
     g_autoptr(GString) str = g_string_new (json);
