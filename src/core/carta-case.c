@@ -16,7 +16,7 @@ carta_case_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->name_latin);
-  g_clear_pointer (&self->name_forms, g_hash_table_unref);
+  g_free (self->name_forms);
   g_free (self->country);
   g_clear_pointer (&self->birth_date, g_date_free);
   g_clear_pointer (&self->story, carta_text_unref);
@@ -98,15 +98,15 @@ carta_case_get_name_form (CartaCase  *self,
                           const char *lang,
                           const char *form)
 {
-  g_autofree char *key = NULL;
-
   g_return_val_if_fail (CARTA_IS_CASE (self), NULL);
 
   if (self->name_forms == NULL || lang == NULL || form == NULL)
     return NULL;
 
-  key = g_strconcat (lang, "/", form, NULL);
-  return g_hash_table_lookup (self->name_forms, key);
+  for (guint i = 0; self->name_forms[i] != NULL; i += 3)
+    if (g_str_equal (self->name_forms[i], lang) && g_str_equal (self->name_forms[i + 1], form))
+      return self->name_forms[i + 2];
+  return NULL;
 }
 
 guint

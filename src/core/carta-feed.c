@@ -1310,14 +1310,41 @@ parse_date (const char *str,
 }
 
 
+/* @n strings and a NULL after them, in one allocation. */
+static char **
+pack_strings (const char * const *strings,
+              guint               n)
+{
+  gsize size = (n + 1) * sizeof (char *);
+  char **packed;
+  char *bytes;
+
+  for (guint i = 0; i < n; i++)
+    size += strlen (strings[i]) + 1;
+
+  packed = g_malloc (size);
+  bytes = (char *) (packed + n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = strlen (strings[i]) + 1;
+
+      packed[i] = memcpy (bytes, strings[i], length);
+      bytes += length;
+    }
+  packed[n] = NULL;
+  return packed;
+}
+
 static gboolean
 read_name_forms (Parser               *p,
                  const CartaJsonValue *object,
                  CartaCase            *self)
 {
   static const char * const form_members[] = { "dative", "given", NULL };
+  const char *triples[MAX_TEXT_LANGUAGES * 2 * 3];
   const CartaJsonValue *forms = NULL;
   const CartaJsonValue *node = NULL;
+  guint n = 0;
   gsize saved;
 
   if (!get_member (p, object, "name_forms", FALSE, &node))
@@ -1330,7 +1357,6 @@ read_name_forms (Parser               *p,
     return fail (p, CARTA_ERROR_INVALID_FEED, "expected an object");
   forms = node;
 
-  self->name_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (forms->length > MAX_TEXT_LANGUAGES)
     return fail (p, CARTA_ERROR_TOO_LARGE, "more than %d languages", MAX_TEXT_LANGUAGES);
 
@@ -1353,18 +1379,22 @@ read_name_forms (Parser               *p,
 
       for (guint i = 0; form_members[i] != NULL; i++)
         {
-          g_autofree char *value = NULL;
+          const char *value = NULL;
 
-          if (!read_string (p, by_form, form_members[i], FALSE, &value))
+          if (!read_string_ref (p, by_form, form_members[i], FALSE, &value))
             return FALSE;
           if (value != NULL)
-            g_hash_table_insert (self->name_forms,
-                                 g_strconcat (lang, "/", form_members[i], NULL),
-                                 g_steal_pointer (&value));
+            {
+              triples[n++] = lang;
+              triples[n++] = form_members[i];
+              triples[n++] = value;
+            }
         }
       pop (p, lang_saved);
     }
   pop (p, saved);
+
+  self->name_forms = pack_strings (triples, n);
   return TRUE;
 }
 

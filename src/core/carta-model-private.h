@@ -21,7 +21,9 @@ struct _CartaCase
 
   char            *name;
   char            *name_latin;
-  GHashTable      *name_forms;        /* "lang/form" → string */
+  /* Language, form, name: three strings per form the feed gives, then
+   * NULL; all in one allocation. NULL when there is none. */
+  char           **name_forms;
   guint            birth_year;
   GDate           *birth_date;
   CartaCaseStatus  status;

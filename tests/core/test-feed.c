@@ -281,6 +281,38 @@ test_texts (void)
 }
 
 static void
+test_name_forms (void)
+{
+  const char *forms = "\"name_forms\": { \"ru\": { \"dative\": \"Иванову Ивану Ивановичу\", \"given\": \"Иван Иванович\" } }";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = NULL;
+  CartaCase *ivanov;
+
+  feed = load_with_replacement (forms,
+                                "\"name_forms\": { \"be\": { \"given\": \"Іван Іванавіч\" }, "
+                                "\"ru\": { \"dative\": \"Иванову Ивану\" }, \"pl\": { } }",
+                                &error);
+  g_assert_no_error (error);
+  ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_assert_cmpstr (carta_case_get_name_form (ivanov, "be", "given"), ==, "Іван Іванавіч");
+  g_assert_null (carta_case_get_name_form (ivanov, "be", "dative"));
+  g_assert_cmpstr (carta_case_get_name_form (ivanov, "ru", "dative"), ==, "Иванову Ивану");
+  g_assert_null (carta_case_get_name_form (ivanov, "ru", "given"));
+  g_assert_null (carta_case_get_name_form (ivanov, "pl", "given"));
+  g_assert_null (carta_case_get_name_form (ivanov, "given", "be"));
+  g_clear_object (&feed);
+
+  feed = load_with_replacement (forms, "\"name_forms\": { }", &error);
+  g_assert_no_error (error);
+  g_assert_null (carta_case_get_name_form (g_ptr_array_index (carta_feed_get_cases (feed), 0), "ru", "dative"));
+
+  assert_refused (forms, "\"name_forms\": { \"ru\": { \"genitive\": \"Иванова\" } }",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].name_forms.ru: unknown member “genitive”");
+  assert_refused (forms, "\"name_forms\": { \"Russian\": { \"dative\": \"Иванову\" } }",
+                  CARTA_ERROR_INVALID_FEED, "$.cases[0].name_forms.Russian: not a language tag");
+}
+
+static void
 test_malformed_json (void)
 {
   g_autoptr(GError) error = NULL;
@@ -959,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/feed/channels", test_channels);
   g_test_add_func ("/feed/bad-channels", test_bad_channels);
   g_test_add_func ("/feed/texts", test_texts);
+  g_test_add_func ("/feed/name-forms", test_name_forms);
   g_test_add_func ("/feed/malformed-json", test_malformed_json);
   g_test_add_func ("/feed/empty", test_empty_bytes);
   g_test_add_func ("/feed/wrong-types", test_wrong_types);
