@@ -57,6 +57,7 @@ struct _CartaJsonDocument
 typedef struct
 {
   CartaJsonDocument *doc;
+  gsize              length;
   char              *cur;
   guint              depth;
   guint              max_depth;
@@ -131,21 +132,27 @@ fail_at (Parser     *p,
   return FALSE;
 }
 
-/* "unexpected “x”" for whatever character is at @at. */
+static inline gsize utf8_sequence (const char *str);
+
+/* "expected …, not “x”" for whatever character is at @at. */
 static gboolean
 fail_unexpected (Parser     *p,
                  const char *at,
                  const char *expected)
 {
   guchar c = (guchar) *at;
-  int n;
+  gsize n;
 
-  if (c == '\0')
+  /* The final NUL; a NUL inside the document is not text, as below. */
+  if (c == '\0' && at == p->doc->buffer + p->length)
     return fail_at (p, at, "the document ends where %s should be", expected);
-
-  /* The document is valid UTF-8: show the whole character. */
-  n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-  return fail_at (p, at, "expected %s, not “%.*s”", expected, n, at);
+  if (c < 0x20 || c == 0x7f)
+    return fail_at (p, at, "expected %s, not the control character U+%04X", expected, c);
+  if (c < 0x80)
+    return fail_at (p, at, "expected %s, not “%c”", expected, c);
+  if ((n = utf8_sequence (at)) == 0)
+    return fail_at (p, at, "expected %s, not a byte that is not UTF-8", expected);
+  return fail_at (p, at, "expected %s, not “%.*s”", expected, (int) n, at);
 }
 
 static void
@@ -770,6 +777,7 @@ carta_json_document_parse (const char     *data,
   doc->original = data;
 
   p.doc = doc;
+  p.length = length;
   p.max_depth = max_depth;
   p.error = error;
   p.cur = doc->buffer;
