@@ -88,6 +88,12 @@ gboolean        carta_renderer_write_pdf        (const CartaPrintable *printable
                                                  GCancellable         *cancellable,
                                                  GError              **error);
 
+/* The letter as plain UTF-8 text, in the order of the page: sender,
+ * addressee, date, @subject (may be NULL), body, signature; blocks
+ * separated by blank lines, ending with a newline. */
+char           *carta_printable_to_text          (const CartaPrintable *printable,
+                                                  const char           *subject);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CartaPrintable, carta_printable_free)
 
 G_END_DECLS

@@ -709,3 +709,41 @@ carta_renderer_write_pdf (const CartaPrintable *printable,
 
   return TRUE;
 }
+
+static void
+append_block (GString    *text,
+              const char *block)
+{
+  if (block == NULL || *block == '\0')
+    return;
+  if (text->len > 0)
+    g_string_append (text, "\n\n");
+  g_string_append (text, block);
+}
+
+char *
+carta_printable_to_text (const CartaPrintable *printable,
+                         const char           *subject)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *sender = NULL;
+  g_autofree char *recipient = NULL;
+
+  g_return_val_if_fail (printable != NULL, NULL);
+
+  sender = join_lines (printable->sender_lines);
+  recipient = join_lines (printable->recipient_lines);
+  append_block (text, sender);
+  append_block (text, recipient);
+  append_block (text, printable->date);
+  append_block (text, subject);
+  append_block (text, printable->body);
+  if (printable->signature != NULL && *printable->signature != '\0')
+    {
+      /* The signature goes under the closing, as on paper. */
+      g_string_append (text, text->len > 0 ? "\n" : "");
+      g_string_append (text, printable->signature);
+    }
+  g_string_append_c (text, '\n');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -277,6 +277,23 @@ test_count_matches_pdf (void)
 }
 
 static void
+test_text (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(CartaPrintable) printable = make_letter (ivanov, 2);
+  g_autofree char *text = carta_printable_to_text (printable, "Тема");
+  g_autoptr(CartaPrintable) empty = carta_printable_new ();
+  g_autofree char *nothing = carta_printable_to_text (empty, NULL);
+
+  g_assert_true (g_str_has_prefix (text, "Анна Птицына\n\nИванову Ивану Ивановичу, 1980 г.р.\n000000"));
+  g_assert_nonnull (strstr (text, "RUSSIA\n\n22 ноября 2026 г.\n\nТема\n\nЗдравствуйте, Иван Иванович!\n\n"));
+  g_assert_true (g_str_has_suffix (text, "С теплом,\nАнна\n"));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpstr (nothing, ==, "\n");
+}
+
+static void
 test_write_error (void)
 {
   g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
@@ -302,6 +319,7 @@ main (int   argc,
   g_test_add_func ("/renderer/paper", test_paper);
   g_test_add_func ("/renderer/page-count", test_page_count);
   g_test_add_func ("/renderer/count-matches-pdf", test_count_matches_pdf);
+  g_test_add_func ("/renderer/text", test_text);
   g_test_add_func ("/renderer/pdf", test_pdf);
   g_test_add_func ("/renderer/pdf-long-and-author", test_pdf_long_and_author);
   g_test_add_func ("/renderer/write-error", test_write_error);
