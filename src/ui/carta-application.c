@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "carta-application-private.h"
@@ -19,6 +21,7 @@ struct _CartaApplication
   CartaFeedManager *feeds;
   CartaDraftStore  *drafts;
   CartaProfileStore *profiles;
+  CartaHistory     *history;
   GCancellable     *cancellable;
   gboolean          loading;
   char             *load_error;
@@ -160,6 +163,19 @@ on_profiles_loaded (GObject      *source,
 }
 
 static void
+on_history_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  guint skipped = 0;
+
+  if (!carta_history_load_finish (CARTA_HISTORY (source), result, &skipped, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the history of sent letters: %s", error->message);
+}
+
+static void
 load_letters (CartaApplication *self)
 {
   g_autofree char *drafts_dir = g_build_filename (g_get_user_data_dir (), "carta", "drafts", NULL);
@@ -169,6 +185,9 @@ load_letters (CartaApplication *self)
 
   self->profiles = carta_profile_store_new (NULL);
   carta_profile_store_load_async (self->profiles, self->cancellable, on_profiles_loaded, NULL);
+
+  self->history = carta_history_new (NULL);
+  carta_history_load_async (self->history, self->cancellable, on_history_loaded, NULL);
 }
 
 static void
@@ -328,6 +347,7 @@ carta_application_dispose (GObject *object)
   g_clear_object (&self->feeds);
   g_clear_object (&self->drafts);
   g_clear_object (&self->profiles);
+  g_clear_object (&self->history);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -441,4 +461,29 @@ carta_application_get_profiles (CartaApplication *self)
 {
   g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
   return self->profiles;
+}
+
+CartaHistory *
+carta_application_get_history (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->history;
+}
+
+CartaPaper
+carta_application_get_paper (CartaApplication *self)
+{
+  g_autofree char *setting = NULL;
+  CartaPaper paper;
+
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), CARTA_PAPER_A4);
+
+  setting = g_settings_get_string (self->settings, "paper-size");
+  if (!carta_paper_from_string (setting, &paper))
+#ifdef LC_PAPER
+    paper = carta_paper_for_locale (setlocale (LC_PAPER, NULL));
+#else
+    paper = carta_paper_for_locale (setlocale (LC_ALL, NULL));
+#endif
+  return paper;
 }

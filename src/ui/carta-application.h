@@ -21,6 +21,10 @@ GSettings        *carta_application_get_settings   (CartaApplication *self);
 /* The letters being written, and whom they are from. */
 CartaDraftStore  *carta_application_get_drafts     (CartaApplication *self);
 CartaProfileStore *carta_application_get_profiles  (CartaApplication *self);
+/* Every letter printed, saved, emailed or submitted. */
+CartaHistory     *carta_application_get_history    (CartaApplication *self);
+/* The paper letters are laid out on: the preference, or the locale's. */
+CartaPaper        carta_application_get_paper      (CartaApplication *self);
 /* TRUE while the bundled catalog is being read. */
 gboolean          carta_application_get_loading    (CartaApplication *self);
 /* Why the bundled catalog could not be read, or NULL. */

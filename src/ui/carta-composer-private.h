@@ -5,6 +5,7 @@
 #pragma once
 
 #include "carta-composer.h"
+#include "carta-send-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ GMenuModel  *carta_composer_get_spell_menu       (CartaComposer *self);
 CartaRuleset *carta_composer_get_ruleset         (CartaComposer *self);
 /* The check buttons of the optional paragraphs. */
 GtkBox      *carta_composer_get_paragraphs_box   (CartaComposer *self);
+/* The preview step's ways out: print, save, copy, email. */
+CartaSendPage *carta_composer_get_send_page     (CartaComposer *self);
 /* Checks the text now instead of after the typing pause. */
 void         carta_composer_analyze_now          (CartaComposer *self);
 

@@ -19,6 +19,8 @@
 #include "carta-composer-private.h"
 #include "carta-detail.h"
 #include "carta-page-paintable.h"
+#include "carta-page-view.h"
+#include "carta-send-page.h"
 
 #define ANALYSIS_DELAY_MS 150
 
@@ -95,6 +97,7 @@ struct _CartaComposer
   GtkListBox           *issues_list;
   GtkBox               *translation_box;
   GtkBox               *pages_box;
+  CartaSendPage        *send_page;
 
   /* Rows added at run time, removed when rebuilt. */
   GPtrArray            *kind_rows;
@@ -180,17 +183,7 @@ current_ruleset (CartaComposer *self)
 static CartaPaper
 current_paper (CartaComposer *self)
 {
-  g_autofree char *setting = g_settings_get_string (carta_application_get_settings (self->application),
-                                                    "paper-size");
-  CartaPaper paper;
-
-  if (!carta_paper_from_string (setting, &paper))
-#ifdef LC_PAPER
-    paper = carta_paper_for_locale (setlocale (LC_PAPER, NULL));
-#else
-    paper = carta_paper_for_locale (setlocale (LC_ALL, NULL));
-#endif
-  return paper;
+  return carta_application_get_paper (self->application);
 }
 
 static const char *
@@ -1619,15 +1612,20 @@ build_preview (CartaComposer *self)
   for (guint i = 0; i < pages; i++)
     {
       g_autoptr(GdkPaintable) paintable = carta_page_paintable_new (printable, paper, i);
-      GtkWidget *picture = gtk_picture_new_for_paintable (paintable);
+      GtkWidget *picture = carta_page_view_new (paintable);
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, pages);
 
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_picture_set_alternative_text (GTK_PICTURE (picture), printable->body);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, printable->body,
+                                      -1);
       gtk_widget_add_css_class (picture, "carta-page");
       gtk_box_append (self->pages_box, picture);
     }
+
+  carta_send_page_set_letter (self->send_page, self->application, self->letter, current_template (self),
+                              self->campaign, current_person (self), current_target (self),
+                              current_profile (self));
 }
 
 /* ------------------------------------------------------------------------
@@ -1845,6 +1843,7 @@ carta_composer_class_init (CartaComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaComposer, issues_list);
   gtk_widget_class_bind_template_child (widget_class, CartaComposer, translation_box);
   gtk_widget_class_bind_template_child (widget_class, CartaComposer, pages_box);
+  gtk_widget_class_bind_template_child (widget_class, CartaComposer, send_page);
   gtk_widget_class_bind_template_callback (widget_class, on_add_profile_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_issue_activated);
 
@@ -1883,6 +1882,7 @@ carta_composer_init (CartaComposer *self)
   GtkStringList *countries;
   GtkGesture *click;
 
+  g_type_ensure (CARTA_TYPE_SEND_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->kind_rows = g_ptr_array_new ();
@@ -2105,4 +2105,10 @@ GtkBox *
 carta_composer_get_paragraphs_box (CartaComposer *self)
 {
   return self->paragraphs_box;
+}
+
+CartaSendPage *
+carta_composer_get_send_page (CartaComposer *self)
+{
+  return self->send_page;
 }
