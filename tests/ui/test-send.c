@@ -207,6 +207,8 @@ test_appeal_copy_and_email (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (copied, ==, "Ivan Ivanov & co\n\nDear High Commissioner, I ask you to act for Ivan Ivanov.\n"
                                "Anna Example");
+  wait_while_busy (page);
+  g_assert_cmpuint (carta_history_count_for_case (carta_application_get_history (app), "test:ivanov"), ==, 4);
 
   gtk_window_destroy (GTK_WINDOW (composer));
 }
