@@ -30,6 +30,10 @@ CartaOutbox *carta_outbox_new           (SoupSession         *session,
                                          CartaHistory        *history,
                                          GNetworkMonitor     *monitor);
 const char  *carta_outbox_get_directory (CartaOutbox         *self);
+/* The session later attempts use (a new proxy setting, say). With NULL,
+ * nothing is sent until a session is given again: letters wait queued. */
+void         carta_outbox_set_session   (CartaOutbox         *self,
+                                         SoupSession         *session);
 
 /* Reads the letters a previous run left (queued, sending, failed,
  * cancelled) and starts sending the queued ones. Load the history first:

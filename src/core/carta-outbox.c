@@ -528,7 +528,7 @@ schedule (CartaOutbox *self)
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
 
-  if (!self->network_available || g_cancellable_is_cancelled (self->cancellable))
+  if (self->session == NULL || !self->network_available || g_cancellable_is_cancelled (self->cancellable))
     return;
 
   for (guint i = 0; i < self->entries->len; i++)
@@ -1141,4 +1141,17 @@ carta_outbox_remove (CartaOutbox   *self,
   persist (entry);
   remove_entry (self, entry);
   return TRUE;
+}
+
+void
+carta_outbox_set_session (CartaOutbox *self,
+                          SoupSession *session)
+{
+  g_return_if_fail (CARTA_IS_OUTBOX (self));
+  g_return_if_fail (session == NULL || SOUP_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  schedule (self);
 }

@@ -1134,6 +1134,27 @@ test_delivery_json (void)
   g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
 }
 
+/* Without a session (the proxy setting cannot be used) letters wait;
+ * given one, they go. */
+static void
+test_paused_without_session (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CartaOutbox) outbox = make_outbox (f);
+  g_autoptr(CartaDelivery) delivery = make_delivery (f, "/ok");
+
+  carta_outbox_set_session (outbox, NULL);
+  enqueue (outbox, delivery);
+  run_for (300);
+  g_assert_cmpint (carta_delivery_get_state (delivery), ==, CARTA_DELIVERY_QUEUED);
+  g_assert_cmpuint (f->n_requests, ==, 0);
+
+  carta_outbox_set_session (outbox, f->session);
+  wait_for (outbox_is_empty, outbox);
+  g_assert_cmpint (carta_delivery_get_state (delivery), ==, CARTA_DELIVERY_SENT);
+  g_assert_cmpuint (f->n_requests, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1143,6 +1164,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   g_test_add_func ("/outbox/delivery-json", test_delivery_json);
   ADD ("/outbox/success", test_success);
+  ADD ("/outbox/paused-without-session", test_paused_without_session);
   ADD ("/outbox/server-error", test_server_error);
   ADD ("/outbox/retry-after", test_retry_after);
   ADD ("/outbox/retry-after-date", test_retry_after_date);
