@@ -22,6 +22,7 @@ struct _CartaApplication
   CartaDraftStore  *drafts;
   CartaProfileStore *profiles;
   CartaHistory     *history;
+  CartaOutbox      *outbox;
   GCancellable     *cancellable;
   gboolean          loading;
   char             *load_error;
@@ -79,6 +80,22 @@ sync_feed_urls (CartaApplication *self)
   carta_feed_manager_set_urls (self->feeds, self->proxy_broken ? NULL : (const char * const *) urls);
 }
 
+/* Letters go through the proxy the writer chose, or wait. */
+static void
+sync_outbox_session (CartaApplication *self)
+{
+  g_autofree char *proxy = g_settings_get_string (self->settings, "proxy-url");
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->outbox == NULL)
+    return;
+  session = carta_network_session_new (proxy, &error);
+  if (session == NULL)
+    g_message ("No letter is submitted until the proxy setting is fixed: %s", error->message);
+  carta_outbox_set_session (self->outbox, session);
+}
+
 static void
 sync_proxy (CartaApplication *self)
 {
@@ -91,6 +108,7 @@ sync_proxy (CartaApplication *self)
   if (self->proxy_broken)
     g_message ("No feed is fetched until the proxy setting is fixed: %s", error->message);
   sync_feed_urls (self);
+  sync_outbox_session (self);
 }
 
 static void
@@ -176,6 +194,18 @@ on_history_loaded (GObject      *source,
 }
 
 static void
+on_outbox_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_outbox_load_finish (CARTA_OUTBOX (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not read the outbox: %s", error->message);
+}
+
+static void
 load_letters (CartaApplication *self)
 {
   g_autofree char *drafts_dir = g_build_filename (g_get_user_data_dir (), "carta", "drafts", NULL);
@@ -188,6 +218,16 @@ load_letters (CartaApplication *self)
 
   self->history = carta_history_new (NULL);
   carta_history_load_async (self->history, self->cancellable, on_history_loaded, NULL);
+
+  /* Letters submitted in an earlier run and not yet sent go out once the
+   * proxy setting is known (sync_proxy, after the catalog has loaded). */
+  {
+    g_autoptr(SoupSession) placeholder = carta_network_session_new (NULL, NULL);
+
+    self->outbox = carta_outbox_new (placeholder, NULL, self->history, NULL);
+    carta_outbox_set_session (self->outbox, NULL);
+    carta_outbox_load_async (self->outbox, self->cancellable, on_outbox_loaded, NULL);
+  }
 }
 
 static void
@@ -347,6 +387,7 @@ carta_application_dispose (GObject *object)
   g_clear_object (&self->feeds);
   g_clear_object (&self->drafts);
   g_clear_object (&self->profiles);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->history);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
@@ -486,4 +527,11 @@ carta_application_get_paper (CartaApplication *self)
     paper = carta_paper_for_locale (setlocale (LC_ALL, NULL));
 #endif
   return paper;
+}
+
+CartaOutbox *
+carta_application_get_outbox (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->outbox;
 }

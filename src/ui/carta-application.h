@@ -23,6 +23,8 @@ CartaDraftStore  *carta_application_get_drafts     (CartaApplication *self);
 CartaProfileStore *carta_application_get_profiles  (CartaApplication *self);
 /* Every letter printed, saved, emailed or submitted. */
 CartaHistory     *carta_application_get_history    (CartaApplication *self);
+/* Letters submitted online, until they are sent. */
+CartaOutbox      *carta_application_get_outbox     (CartaApplication *self);
 /* The paper letters are laid out on: the preference, or the locale's. */
 CartaPaper        carta_application_get_paper      (CartaApplication *self);
 /* TRUE while the bundled catalog is being read. */

@@ -19,6 +19,14 @@ void      carta_send_page_print_to     (CartaSendPage *self,
 /* The mailto: address Email… opens without the email portal; NULL when the
  * addressee has no email address. */
 char     *carta_send_page_dup_mailto   (CartaSendPage *self);
+/* The channels offered, and a submission to the @index-th as its dialog
+ * makes it, sharing the sender's name only if @share_name. */
+guint     carta_send_page_get_n_channels (CartaSendPage *self);
+gboolean  carta_send_page_submit       (CartaSendPage  *self,
+                                        guint           index,
+                                        gboolean        share_name,
+                                        const char     *token,
+                                        GError        **error);
 /* Whether a save, print or record is still under way. */
 gboolean  carta_send_page_get_busy     (CartaSendPage *self);
 

@@ -39,6 +39,7 @@ struct _CartaSendPage
   GtkSwitch        *author_switch;
   AdwPreferencesGroup *send_group;
   AdwActionRow     *email_row;
+  GPtrArray        *channel_rows;
 };
 
 G_DEFINE_FINAL_TYPE (CartaSendPage, carta_send_page, ADW_TYPE_BIN)
@@ -628,6 +629,258 @@ on_email_activated (CartaSendPage *self)
   xdp_parent_free (parent);
 }
 
+
+/* ------------------------------------------------------------------------
+ * Submit online
+ */
+
+static const char *
+channel_name (CartaChannel *channel)
+{
+  const char *name = carta_text_get_ui (carta_channel_get_name (channel));
+
+  return name ? name : carta_channel_get_url (channel);
+}
+
+static void
+on_enqueued (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CartaSendPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->busy--;
+  if (!carta_outbox_enqueue_finish (CARTA_OUTBOX (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The letter could not be put in the outbox: %s"),
+                                                  error->message);
+      toast (self, message);
+      return;
+    }
+  toast (self, _("In the outbox: it is sent as soon as there is a connection. See Sent Letters."));
+}
+
+/* Builds the submission with only what the writer agreed to share. */
+static gboolean
+submit (CartaSendPage  *self,
+        CartaChannel   *channel,
+        gboolean        share_name,
+        gboolean        share_email,
+        gboolean        share_address,
+        const char     *token,
+        GError        **error)
+{
+  CartaOutbox *outbox = carta_application_get_outbox (self->application);
+  const char *lang = carta_letter_get_language (self->letter);
+  CartaSubmission submission = { 0 };
+  g_autoptr(CartaPrintable) printable = make_printable (self);
+  g_auto(GStrv) sender_lines = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(CartaDelivery) delivery = NULL;
+  g_autofree char *text = NULL;
+  const char * const langs[] = { lang, NULL };
+  CartaAddress *address = NULL;
+
+  if (outbox == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, _("The outbox is not ready yet."));
+      return FALSE;
+    }
+
+  /* The body as it is signed on paper, if the writer shares their name:
+   * the signature is their name too. */
+  text = g_strdup_printf ("%s%s%s", carta_letter_get_body (self->letter) ? carta_letter_get_body (self->letter) : "",
+                          share_name && printable->signature ? "\n" : "",
+                          share_name && printable->signature ? printable->signature : "");
+  submission.subject = carta_letter_get_subject (self->letter);
+  submission.body = text;
+  submission.language = lang;
+  submission.campaign_uid = carta_letter_get_campaign_uid (self->letter);
+  submission.case_uid = carta_letter_get_case_uid (self->letter);
+  submission.recipient_name = recipient_name (self);
+
+  if (self->target != NULL)
+    {
+      submission.target_title = carta_text_lookup (carta_target_get_title (self->target), langs);
+      submission.target_organization = carta_text_lookup (carta_target_get_organization (self->target), langs);
+      address = carta_target_get_address (self->target);
+    }
+  else if (self->person != NULL)
+    address = carta_case_get_address (self->person);
+  if (address != NULL)
+    {
+      submission.recipient_address_lines = carta_address_get_lines (address);
+      submission.recipient_country = carta_address_get_country (address);
+    }
+
+  if (self->sender != NULL)
+    {
+      if (share_name)
+        submission.sender_name = carta_profile_get_name (self->sender);
+      if (share_email)
+        submission.sender_email = carta_profile_get_email (self->sender);
+      if (share_address && carta_profile_get_return_address (self->sender) != NULL)
+        {
+          sender_lines = g_strsplit (carta_profile_get_return_address (self->sender), "\n", -1);
+          submission.sender_address_lines = (const char * const *) sender_lines;
+          submission.sender_locality = carta_profile_get_city (self->sender);
+          submission.sender_country = carta_profile_get_country (self->sender);
+        }
+    }
+
+  body = carta_submitter_build_body (carta_channel_get_kind (channel), &submission, error);
+  if (body == NULL)
+    return FALSE;
+
+  delivery = carta_delivery_new_submission (carta_channel_get_kind (channel), carta_channel_get_url (channel),
+                                            body, token && *token ? token : NULL, submission.recipient_name,
+                                            submission.campaign_uid, submission.case_uid, lang);
+  self->busy++;
+  carta_outbox_enqueue_async (outbox, delivery, self->cancellable, on_enqueued, g_object_ref (self));
+  return TRUE;
+}
+
+static void
+on_submit_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    CartaSendPage    *self)
+{
+  CartaChannel *channel = g_object_get_data (G_OBJECT (dialog), "channel");
+  GtkCheckButton *name = g_object_get_data (G_OBJECT (dialog), "share-name");
+  GtkCheckButton *email = g_object_get_data (G_OBJECT (dialog), "share-email");
+  GtkCheckButton *address = g_object_get_data (G_OBJECT (dialog), "share-address");
+  GtkEditable *token = g_object_get_data (G_OBJECT (dialog), "token");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "submit") != 0)
+    return;
+
+  if (!submit (self, channel,
+               name && gtk_check_button_get_active (name),
+               email && gtk_check_button_get_active (email),
+               address && gtk_check_button_get_active (address),
+               token ? gtk_editable_get_text (token) : NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The letter was not submitted: %s"), error->message);
+      toast (self, message);
+    }
+}
+
+static GtkWidget *
+share_check (GtkBox     *box,
+             const char *label,
+             const char *value)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", label, value);
+  GtkWidget *check = gtk_check_button_new_with_label (text);
+
+  gtk_box_append (box, check);
+  return check;
+}
+
+static void
+on_channel_activated (AdwActionRow  *row,
+                      CartaSendPage *self)
+{
+  CartaChannel *channel = g_object_get_data (G_OBJECT (row), "channel");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
+  g_autofree char *heading = NULL;
+  g_autofree char *what = NULL;
+  AdwMessageDialog *dialog;
+  const char *whom = recipient_name (self);
+
+  /* Translators: the organization a letter is submitted to */
+  heading = g_strdup_printf (_("Submit to %s?"), channel_name (channel));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, NULL));
+  what = g_strdup_printf (_("They receive the letter, its language and whom it is for (%s) at %s. "
+                            "Of you, only what you tick below."),
+                          whom ? whom : _("the recipient"), carta_channel_get_url (channel));
+  adw_message_dialog_set_body (dialog, what);
+
+  if (self->sender != NULL && carta_profile_get_name (self->sender) != NULL)
+    g_object_set_data (G_OBJECT (dialog), "share-name",
+                       share_check (box, _("Your name"), carta_profile_get_name (self->sender)));
+  if (self->sender != NULL && carta_profile_get_email (self->sender) != NULL)
+    g_object_set_data (G_OBJECT (dialog), "share-email",
+                       share_check (box, _("Your email address"), carta_profile_get_email (self->sender)));
+  if (self->sender != NULL && carta_profile_get_return_address (self->sender) != NULL)
+    {
+      g_autofree char *one_line = g_strdelimit (g_strdup (carta_profile_get_return_address (self->sender)), "\n", ',');
+      g_object_set_data (G_OBJECT (dialog), "share-address",
+                         share_check (box, _("Your return address"), one_line));
+    }
+  if (carta_channel_get_kind (channel) == CARTA_DELIVERY_OSDI)
+    {
+      GtkWidget *token = gtk_password_entry_new ();
+
+      gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (token), TRUE);
+      g_object_set (token, "placeholder-text", _("The organizer’s API key"), NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (token), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("The organizer’s API key"), -1);
+      gtk_box_append (box, token);
+      g_object_set_data (G_OBJECT (dialog), "token", token);
+    }
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (box));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "submit", _("_Submit"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "submit", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "submit");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "channel", g_object_ref (channel), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_submit_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_channel_rows (CartaSendPage *self,
+                  GPtrArray     *channels)
+{
+  for (guint i = 0; channels != NULL && i < channels->len; i++)
+    {
+      CartaChannel *channel = g_ptr_array_index (channels, i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      g_autofree char *title = g_strdup_printf (_("Submit to %s…"), channel_name (channel));
+      GtkWidget *icon = gtk_image_new_from_icon_name ("send-to-symbolic");
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (row, carta_channel_get_kind (channel) == CARTA_DELIVERY_FORWARD
+                                        ? _("They print the letter and post it for you")
+                                        : _("Recorded in the organizer’s campaign"));
+      adw_action_row_add_prefix (row, icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "channel", g_object_ref (channel), g_object_unref);
+      g_signal_connect (row, "activated", G_CALLBACK (on_channel_activated), self);
+      adw_preferences_group_add (self->send_group, GTK_WIDGET (row));
+      g_ptr_array_add (self->channel_rows, row);
+    }
+}
+
+gboolean
+carta_send_page_submit (CartaSendPage  *self,
+                        guint           index,
+                        gboolean        share_name,
+                        const char     *token,
+                        GError        **error)
+{
+  AdwActionRow *row;
+
+  g_return_val_if_fail (CARTA_IS_SEND_PAGE (self), FALSE);
+  g_return_val_if_fail (index < self->channel_rows->len, FALSE);
+
+  row = g_ptr_array_index (self->channel_rows, index);
+  return submit (self, g_object_get_data (G_OBJECT (row), "channel"), share_name, FALSE, FALSE, token, error);
+}
+
+guint
+carta_send_page_get_n_channels (CartaSendPage *self)
+{
+  g_return_val_if_fail (CARTA_IS_SEND_PAGE (self), 0);
+  return self->channel_rows->len;
+}
+
 /* ------------------------------------------------------------------------
  * The object
  */
@@ -652,6 +905,7 @@ static void
 carta_send_page_finalize (GObject *object)
 {
   g_clear_object (&CARTA_SEND_PAGE (object)->cancellable);
+  g_ptr_array_unref (CARTA_SEND_PAGE (object)->channel_rows);
 
   G_OBJECT_CLASS (carta_send_page_parent_class)->finalize (object);
 }
@@ -683,6 +937,7 @@ static void
 carta_send_page_init (CartaSendPage *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->channel_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -716,6 +971,15 @@ carta_send_page_set_letter (CartaSendPage    *self,
 
   address = email_address (self);
   gtk_widget_set_visible (GTK_WIDGET (self->email_row), address != NULL);
+
+  /* Where the campaign or the person can be written to online. */
+  for (guint i = 0; i < self->channel_rows->len; i++)
+    adw_preferences_group_remove (self->send_group, g_ptr_array_index (self->channel_rows, i));
+  g_ptr_array_set_size (self->channel_rows, 0);
+  if (person != NULL)
+    add_channel_rows (self, carta_case_get_channels (person));
+  if (campaign != NULL)
+    add_channel_rows (self, carta_campaign_get_channels (campaign));
   if (address != NULL)
     {
       /* A row's subtitle is markup; the address is data. */

@@ -242,6 +242,119 @@ test_example_person_never_leaves (void)
   gtk_window_destroy (GTK_WINDOW (composer));
 }
 
+typedef struct
+{
+  guint  requests;
+  char  *last_body;
+  char  *last_key;
+} Server;
+
+static void
+on_letter (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Server *state = user_data;
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  const char *key = soup_message_headers_get_one (soup_server_message_get_request_headers (msg), "Idempotency-Key");
+  g_autofree char *receipt = g_strdup_printf ("{\"receipt\": \"R-%u\"}", ++state->requests);
+
+  g_free (state->last_body);
+  state->last_body = g_strndup (body->data, body->length);
+  g_free (state->last_key);
+  state->last_key = g_strdup (key);
+  soup_server_message_set_status (msg, SOUP_STATUS_CREATED, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, receipt, strlen (receipt));
+}
+
+/* A feed whose campaign offers a forwarding service on this machine. */
+static void
+add_forwarding_feed (guint port)
+{
+  g_autofree char *json = g_strdup_printf (
+    "{\"carta_feed\": 1, \"source\": {\"title\": {\"en\": \"Forwarders\"}},"
+    " \"templates\": [{\"id\": \"note\", \"kind\": \"solidarity\", \"addressee\": \"prisoner\","
+    "   \"title\": {\"en\": \"A note\", \"ru\": \"Записка\"}, \"paragraphs\": [{\"id\": \"p\", \"text\": {\"ru\": \"Привет!\"}}]}],"
+    " \"cases\": [{\"id\": \"petrov\", \"name\": \"Петров Пётр\", \"status\": \"imprisoned\","
+    "   \"letter_languages\": [\"ru\"], \"templates\": [\"note\"],"
+    "   \"address\": {\"lines\": [\"000000, г. Пример\", \"ИК-1\"], \"country\": \"RUSSIA\"}}],"
+    " \"campaigns\": [{\"id\": \"post\", \"title\": {\"en\": \"Post for prisoners\"}, \"summary\": {\"en\": \"Letters posted for you.\"}, \"cases\": [\"petrov\"],"
+    "   \"templates\": [\"note\"], \"channels\": [{\"type\": \"forward\","
+    "   \"url\": \"http://127.0.0.1:%u/letters\", \"name\": {\"en\": \"Letters & Co\"}}]}]}", port);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaFeed) feed = carta_feed_new_from_bytes (bytes, "fwd", &error);
+
+  g_assert_no_error (error);
+  carta_catalog_add_feed (carta_application_get_catalog (app), feed);
+}
+
+static void
+test_submit (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CartaProfile) profile = add_profile ();
+  g_autoptr(CartaLetter) letter = carta_letter_new ("fwd:post", "fwd:petrov", NULL, "fwd:note");
+  CartaOutbox *outbox = carta_application_get_outbox (app);
+  CartaHistory *history = carta_application_get_history (app);
+  Server state = { 0 };
+  GSList *uris;
+  guint port;
+  CartaComposer *composer;
+  CartaSendPage *page;
+  gint64 deadline;
+
+  soup_server_add_handler (server, "/letters", on_letter, &state, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  port = g_uri_get_port (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  add_forwarding_feed (port);
+
+  carta_letter_set_language (letter, "ru");
+  carta_letter_set_profile_id (letter, carta_profile_get_id (profile));
+  carta_letter_set_body (letter, "Привет! Думаю о Вас.");
+  composer = open_at_preview (letter);
+  page = carta_composer_get_send_page (composer);
+  g_assert_cmpuint (carta_send_page_get_n_channels (page), ==, 1);
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (page), "Submit to Letters & Co…"));
+  /* Scrolled down to the ways out. */
+  gtk_widget_grab_focus (ui_test_find_row (GTK_WIDGET (page), "Submit to Letters & Co…"));
+  ui_test_wait_ms (300);
+  ui_test_save_screenshot (GTK_WINDOW (composer), "send-submit");
+
+  /* The writer shares nothing of theirs. */
+  g_assert_true (carta_send_page_submit (page, 0, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  wait_while_busy (page);
+
+  /* On disk in the outbox first, then sent, then in the history. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((state.requests == 0 || carta_outbox_get_busy (outbox)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  if (!g_network_monitor_get_network_available (g_network_monitor_get_default ()))
+    {
+      g_test_skip ("the network monitor says there is no network: the letter waits in the outbox");
+      gtk_window_destroy (GTK_WINDOW (composer));
+      return;
+    }
+  g_assert_cmpuint (state.requests, ==, 1);
+  g_assert_nonnull (state.last_key);
+  g_assert_nonnull (strstr (state.last_body, "Думаю о Вас."));
+  g_assert_nonnull (strstr (state.last_body, "Петров Пётр"));
+  g_assert_null (strstr (state.last_body, "Anna Example"));
+  ui_test_wait_ms (200);
+  g_assert_cmpuint (carta_history_count_for_case (history, "fwd:petrov"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (composer));
+  g_free (state.last_body);
+  g_free (state.last_key);
+}
+
 static void
 disable_animations (void)
 {
@@ -302,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/send/prisoner-letter", test_prisoner_letter);
   g_test_add_func ("/send/appeal-copy-and-email", test_appeal_copy_and_email);
   g_test_add_func ("/send/example-person-never-leaves", test_example_person_never_leaves);
+  g_test_add_func ("/send/submit", test_submit);
 
   status = g_test_run ();
 
