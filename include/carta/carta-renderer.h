@@ -40,9 +40,12 @@ typedef struct
   char  *body;
   /* The name under the closing. */
   char  *signature;
+  /* The subject line, above the body (appeals have one). */
+  char  *subject;
 } CartaPrintable;
 
 CartaPrintable *carta_printable_new             (void);
+CartaPrintable *carta_printable_copy            (const CartaPrintable *printable);
 void            carta_printable_free            (CartaPrintable *printable);
 
 /* The addressee block for a person, following the destination's postal
@@ -89,7 +92,7 @@ gboolean        carta_renderer_write_pdf        (const CartaPrintable *printable
                                                  GError              **error);
 
 /* The letter as plain UTF-8 text, in the order of the page: sender,
- * addressee, date, @subject (may be NULL), body, signature; blocks
+ * addressee, date, @subject (NULL: the printable's), body, signature; blocks
  * separated by blank lines, ending with a newline. */
 char           *carta_printable_to_text          (const CartaPrintable *printable,
                                                   const char           *subject);

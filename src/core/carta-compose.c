@@ -377,6 +377,8 @@ carta_compose_printable (CartaLetter  *letter,
     printable->date = carta_language_format_date (lang, date);
 
   printable->body = g_strdup (carta_letter_get_body (letter) ? carta_letter_get_body (letter) : "");
+  if (carta_letter_get_subject (letter) != NULL && *carta_letter_get_subject (letter) != '\0')
+    printable->subject = g_strdup (carta_letter_get_subject (letter));
 
   return g_steal_pointer (&printable);
 }

@@ -24,12 +24,31 @@
 
 #define BODY_FONT     "Serif 11"
 #define SMALL_FONT    "Sans 9"
+#define SUBJECT_FONT  "Serif Bold 11"
 #define ENVELOPE_FONT "Sans 11"
 
 CartaPrintable *
 carta_printable_new (void)
 {
   return g_new0 (CartaPrintable, 1);
+}
+
+CartaPrintable *
+carta_printable_copy (const CartaPrintable *printable)
+{
+  CartaPrintable *copy;
+
+  g_return_val_if_fail (printable != NULL, NULL);
+
+  copy = carta_printable_new ();
+  copy->language = g_strdup (printable->language);
+  copy->sender_lines = g_strdupv (printable->sender_lines);
+  copy->recipient_lines = g_strdupv (printable->recipient_lines);
+  copy->date = g_strdup (printable->date);
+  copy->body = g_strdup (printable->body);
+  copy->signature = g_strdup (printable->signature);
+  copy->subject = g_strdup (printable->subject);
+  return copy;
 }
 
 void
@@ -44,6 +63,7 @@ carta_printable_free (CartaPrintable *printable)
   g_free (printable->date);
   g_free (printable->body);
   g_free (printable->signature);
+  g_free (printable->subject);
   g_free (printable);
 }
 
@@ -346,6 +366,9 @@ letter_blocks (const CartaPrintable *printable,
 
   if (printable->date)
     add_block (blocks, g_strdup (printable->date), BODY_FONT, content, PANGO_ALIGN_RIGHT, MARGIN_SIDE, 24);
+
+  if (printable->subject && *printable->subject)
+    add_block (blocks, g_strdup (printable->subject), SUBJECT_FONT, content, PANGO_ALIGN_LEFT, MARGIN_SIDE, 24);
 
   if (printable->body)
     {
@@ -736,7 +759,7 @@ carta_printable_to_text (const CartaPrintable *printable,
   append_block (text, sender);
   append_block (text, recipient);
   append_block (text, printable->date);
-  append_block (text, subject);
+  append_block (text, subject ? subject : printable->subject);
   append_block (text, printable->body);
   if (printable->signature != NULL && *printable->signature != '\0')
     {

@@ -20,20 +20,6 @@ static void carta_page_paintable_iface_init (GdkPaintableInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (CartaPagePaintable, carta_page_paintable, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (GDK_TYPE_PAINTABLE, carta_page_paintable_iface_init))
 
-static CartaPrintable *
-printable_copy (const CartaPrintable *printable)
-{
-  CartaPrintable *copy = carta_printable_new ();
-
-  copy->language = g_strdup (printable->language);
-  copy->sender_lines = g_strdupv (printable->sender_lines);
-  copy->recipient_lines = g_strdupv (printable->recipient_lines);
-  copy->date = g_strdup (printable->date);
-  copy->body = g_strdup (printable->body);
-  copy->signature = g_strdup (printable->signature);
-  return copy;
-}
-
 static void
 carta_page_paintable_snapshot (GdkPaintable *paintable,
                                GdkSnapshot  *snapshot,
@@ -117,7 +103,7 @@ carta_page_paintable_new (const CartaPrintable *printable,
   g_return_val_if_fail (printable != NULL, NULL);
 
   self = g_object_new (CARTA_TYPE_PAGE_PAINTABLE, NULL);
-  self->printable = printable_copy (printable);
+  self->printable = carta_printable_copy (printable);
   self->paper = paper;
   self->page = page;
   return GDK_PAINTABLE (self);

@@ -222,6 +222,7 @@ test_printable (void)
   g_assert_cmpstr (to_mp->recipient_lines[0], ==, "Jane Doe MP");
   g_assert_cmpstr (to_mp->recipient_lines[2], ==, "London SW1A 0AA");
   g_assert_null (to_mp->date);
+  g_assert_null (printable->subject);
   g_assert_cmpstr (to_mp->body, ==, "");
 }
 

@@ -291,6 +291,26 @@ test_text (void)
   g_assert_true (g_str_has_suffix (text, "С теплом,\nАнна\n"));
   g_assert_true (g_utf8_validate (text, -1, NULL));
   g_assert_cmpstr (nothing, ==, "\n");
+
+  /* The subject, on paper under the date and in the copy. */
+  {
+    g_autoptr(CartaPrintable) appeal = make_letter (ivanov, 2);
+    g_autoptr(CartaPrintable) copy = NULL;
+    g_autofree char *path = NULL;
+    g_autofree char *page = NULL;
+    g_autofree char *copied = NULL;
+
+    appeal->subject = g_strdup ("Об Иване Иванове");
+    copy = carta_printable_copy (appeal);
+    copied = carta_printable_to_text (copy, NULL);
+    g_assert_nonnull (strstr (copied, "22 ноября 2026 г.\n\nОб Иване Иванове\n\nЗдравствуйте"));
+    if (!have_poppler ())
+      return;
+    path = write_pdf (appeal, FALSE, NULL);
+    page = run_tool ("pdftotext", path, "1");
+    g_assert_true (strstr (page, "Об Иване Иванове") > strstr (page, "22 ноября 2026 г."));
+    g_assert_true (strstr (page, "Здравствуйте") > strstr (page, "Об Иване Иванове"));
+  }
 }
 
 static void
