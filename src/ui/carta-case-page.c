@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "carta-application.h"
 #include "carta-case-page.h"
 #include "carta-composer.h"
 #include "carta-detail.h"
@@ -127,6 +128,21 @@ show_facts (CartaCasePage *self)
       carta_detail_add_row (self->facts_group, _("Born"), born);
     }
   carta_detail_add_row (self->facts_group, _("Letters in"), languages);
+
+  /* What the writer already sent them, from the history. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+    CartaHistory *history = CARTA_IS_APPLICATION (application)
+                            ? carta_application_get_history (CARTA_APPLICATION (application)) : NULL;
+    guint sent = history ? carta_history_count_for_case (history, carta_entity_get_uid (CARTA_ENTITY (person))) : 0;
+
+    if (sent > 0)
+      {
+        g_autofree char *count = g_strdup_printf (ngettext ("%u letter", "%u letters", sent), sent);
+        carta_detail_add_row (self->facts_group, _("You Sent Them"), count);
+      }
+  }
 
   if (interests->len > 0)
     {

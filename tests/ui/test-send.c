@@ -18,6 +18,7 @@
 #include "carta-application-private.h"
 #include "carta-composer-private.h"
 #include "carta-send-page-private.h"
+#include "carta-window.h"
 #include "ui-test-util.h"
 
 static CartaApplication *app;
@@ -140,6 +141,19 @@ test_prisoner_letter (void)
   /* PDF, print and text: three letters that left, in the history. */
   g_assert_cmpuint (carta_history_get_total (history), ==, before + 3);
   g_assert_cmpuint (carta_history_count_for_case (history, "test:ivanov"), ==, 3);
+
+  /* The person's page says so. */
+  {
+    CartaWindow *window = NULL;
+
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      if (CARTA_IS_WINDOW (l->data))
+        window = l->data;
+    g_assert_nonnull (window);
+    g_assert_true (carta_window_show_entity (window, "test:ivanov"));
+    ui_test_wait_ms (100);
+    g_assert_nonnull (ui_test_find_row (GTK_WIDGET (window), "You Sent Them"));
+  }
 
   /* A folder that cannot be written: a message, nothing recorded. */
   {
