@@ -23,7 +23,7 @@
 #define MARGIN_BOTTOM (20 * MM)
 
 #define BODY_FONT     "Serif 11"
-#define SMALL_FONT    "Sans 9"
+#define SMALL_FONT    "Serif 9"
 #define SUBJECT_FONT  "Serif Bold 11"
 #define ENVELOPE_FONT "Sans 11"
 
@@ -690,7 +690,7 @@ carta_renderer_write_pdf (const CartaPrintable *printable,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Carta " PACKAGE_VERSION);
 
   cr = cairo_create (surface);
-  context = create_context (printable->language);
+  context = shared_context (printable->language);
   context_owner = G_OBJECT (context);
   blocks = letter_blocks (printable, width);
   lay_out_blocks (blocks, context);
