@@ -32,21 +32,30 @@ static const char * const not_english[] = {
   NULL
 };
 
-/* Whether @text still has an English word: three Latin letters in a row
- * once the data above is taken out. */
+/* Whether @text still has an English word: three Latin letters in a row,
+ * not all capitals, once the data above is taken out. */
 static gboolean
 has_english (const char *text)
 {
   g_autoptr(GString) rest = g_string_new (text);
   guint run = 0;
+  gboolean lower = FALSE;
 
   for (guint i = 0; not_english[i] != NULL; i++)
     g_string_replace (rest, not_english[i], "", 0);
 
+  /* Acronyms in capitals (OSCE, LGBTQ) are names in every language. */
   for (const char *p = rest->str; *p; p++)
     {
-      run = g_ascii_isalpha (*p) ? run + 1 : 0;
-      if (run >= 3)
+      if (!g_ascii_isalpha (*p))
+        {
+          run = 0;
+          lower = FALSE;
+          continue;
+        }
+      run++;
+      lower |= g_ascii_islower (*p);
+      if (run >= 3 && lower)
         return TRUE;
     }
   return FALSE;
