@@ -383,9 +383,12 @@ check_size (GBytes  *bytes,
 {
   if (g_bytes_get_size (bytes) > CARTA_IMPORT_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (bytes), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CARTA_IMPORT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      /* Translators: the sizes of the file and of the limit, e.g. "70.2 MiB" and "64.0 MiB" */
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE,
-                   _("The list is %" G_GSIZE_FORMAT " bytes long; Carta reads lists of up to %d MiB."),
-                   g_bytes_get_size (bytes), CARTA_IMPORT_MAX_SIZE / (1024 * 1024));
+                   _("The list is %s; Carta reads lists of up to %s."), size, limit);
       return FALSE;
     }
   return TRUE;
@@ -1026,9 +1029,14 @@ carta_import_ovdinfo_json (GBytes      *bytes,
     }
   if (!g_utf8_validate_len (data, len, &end))
     {
+      guint line = 1;
+
+      /* A line is something a user can find in an editor; a byte offset is not. */
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8,
-                   _("The list is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")."),
-                   (gsize) (end - data));
+                   _("Line %u of the list is not UTF-8 text: save the list as UTF-8 and import it again."),
+                   line);
       return NULL;
     }
   if (!check_depth (data, len, error))

@@ -439,6 +439,16 @@ test_ovdinfo_bad_input (void)
     g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
     g_assert_null (result);
   }
+
+  /* A bad byte is placed by its line, which an editor shows. */
+  {
+    g_autoptr(GBytes) bytes = text_bytes ("[\n {\"name\": \"a\"},\n {\"name\": \"\xFF\"}]");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CartaImportResult) result = carta_import_ovdinfo_json (bytes, NULL, &error);
+
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8);
+    g_assert_nonnull (strstr (error->message, "Line 3 "));
+  }
 }
 
 static gboolean
