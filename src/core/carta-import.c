@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "carta-error.h"
@@ -1377,6 +1378,31 @@ carta_import_write_file (const char  *path,
 }
 
 char *
+carta_import_set_aside (const char  *path,
+                        GError     **error)
+{
+  for (guint i = 1; i < 1000; i++)
+    {
+      g_autofree char *aside = i == 1 ? g_strconcat (path, ".damaged", NULL)
+                                      : g_strdup_printf ("%s.damaged-%u", path, i);
+
+      if (g_file_test (aside, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (path, aside) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "Cannot rename %s: %s", path, g_strerror (saved_errno));
+          return NULL;
+        }
+      return g_steal_pointer (&aside);
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "Too many damaged copies of %s", path);
+  return NULL;
+}
+
+char *
 carta_import_get_default_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "carta", "imports", NULL);
@@ -1534,22 +1560,57 @@ carta_import_load_all (const char *dir,
 
       path = g_build_filename (dir, name, NULL);
       file = g_mapped_file_new (path, FALSE, &error);
-      if (file != NULL)
+      if (file == NULL)
         {
-          bytes = g_mapped_file_get_bytes (file);
-          feed = carta_import_load_saved (bytes, &error);
-          if (feed != NULL)
-            {
-              g_ptr_array_add (feeds, feed);
-              continue;
-            }
+          /* Unreadable, not damaged: left where it is for the next start. */
+          if (errors != NULL)
+            g_ptr_array_add (errors, g_error_new (CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                                                  _("The kept list %s cannot be read: %s"),
+                                                  path, error->message));
+          continue;
         }
 
-      if (errors != NULL)
+      bytes = g_mapped_file_get_bytes (file);
+      feed = carta_import_load_saved (bytes, &error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_pointer (&file, g_mapped_file_unref);
+
+      /* The file's name is how it is replaced and removed: a list kept
+       * under another name is as unusable as a damaged one. */
+      if (feed != NULL)
         {
-          g_prefix_error (&error, "%s: ", name);
-          g_ptr_array_add (errors, g_steal_pointer (&error));
+          g_autofree char *expected = g_strconcat (carta_feed_get_source_id (feed), ".json", NULL);
+
+          if (!g_str_equal (name, expected))
+            g_clear_object (&feed);
         }
+      if (feed == NULL && error == NULL)
+        g_set_error (&error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                     "the list inside is not the one the file is named after");
+
+      if (feed != NULL)
+        {
+          g_ptr_array_add (feeds, feed);
+          continue;
+        }
+
+      /* Set aside, so that importing the list again cannot overwrite what
+       * may still be read by hand. */
+      {
+        g_autoptr(GError) move_error = NULL;
+        g_autofree char *aside = carta_import_set_aside (path, &move_error);
+
+        if (errors == NULL)
+          continue;
+        if (aside != NULL)
+          g_ptr_array_add (errors, g_error_new (CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                                                _("The kept list %s is damaged (%s). It was set aside as %s."),
+                                                path, error->message, aside));
+        else
+          g_ptr_array_add (errors, g_error_new (CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                                                _("The kept list %s is damaged (%s) and could not be set aside: %s"),
+                                                path, error->message, move_error->message));
+      }
     }
 
   g_ptr_array_sort (feeds, compare_feeds);

@@ -225,8 +225,37 @@ test_damaged_file (void)
 
   g_assert_false (load (people, &error));
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, aside));
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (carta_people_get_path (people), G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Damaged again: the first damaged copy stays as it was. */
+  g_file_set_contents (carta_people_get_path (people), "not json", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (load (people, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_autofree char *second = g_strconcat (carta_people_get_path (people), ".damaged-2", NULL);
+    g_autofree char *first_contents = NULL;
+    g_autofree char *second_contents = NULL;
+
+    g_assert_true (g_file_get_contents (aside, &first_contents, NULL, NULL));
+    g_assert_true (g_file_get_contents (second, &second_contents, NULL, NULL));
+    g_assert_cmpstr (first_contents, ==, "{\"carta_people\": 1, \"people\": [");
+    g_assert_cmpstr (second_contents, ==, "not json");
+  }
+
+  /* And the store saves anew. */
+  {
+    g_autoptr(CartaPerson) person = example_person ();
+    g_autofree char *id = carta_people_add (people, person, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (save (people));
+    g_assert_true (g_file_test (carta_people_get_path (people), G_FILE_TEST_IS_REGULAR));
+  }
 }
 
 static void
