@@ -715,6 +715,37 @@ carta_people_update (CartaPeople        *self,
 }
 
 gboolean
+carta_people_insert (CartaPeople        *self,
+                     guint               index,
+                     const CartaPerson  *person,
+                     GError            **error)
+{
+  CartaPerson *copy;
+
+  g_return_val_if_fail (CARTA_IS_PEOPLE (self), FALSE);
+  g_return_val_if_fail (person != NULL, FALSE);
+
+  if (person->id == NULL || !g_str_has_prefix (person->id, "person-") || find (self, person->id) >= 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, _("The person cannot be put back."));
+      return FALSE;
+    }
+  if (self->people->len >= MAX_PEOPLE)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE, _("Carta keeps up to %d people."), MAX_PEOPLE);
+      return FALSE;
+    }
+
+  copy = checked_copy (person, error);
+  if (copy == NULL)
+    return FALSE;
+
+  g_ptr_array_insert (self->people, MIN (index, self->people->len), copy);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
 carta_people_remove (CartaPeople *self,
                      const char  *id)
 {
