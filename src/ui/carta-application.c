@@ -563,6 +563,7 @@ carta_application_constructed (GObject *object)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *add_person_accels[] = { "<Control>n", NULL };
 
   G_OBJECT_CLASS (carta_application_parent_class)->constructed (object);
 
@@ -570,6 +571,7 @@ carta_application_constructed (GObject *object)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-person", add_person_accels);
 }
 
 static void
