@@ -564,6 +564,7 @@ carta_application_constructed (GObject *object)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *add_person_accels[] = { "<Control>n", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_OBJECT_CLASS (carta_application_parent_class)->constructed (object);
 
@@ -572,6 +573,7 @@ carta_application_constructed (GObject *object)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-person", add_person_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-list", import_accels);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "carta-drafts-group.h"
 #include "carta-case-page.h"
 #include "carta-entity-row.h"
+#include "carta-import-report.h"
 #include "carta-person-editor.h"
 #include "carta-window.h"
 
@@ -383,6 +384,16 @@ add_person (GtkWidget  *widget,
 }
 
 static void
+import_list (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  carta_import_report_choose_file (self, self->application);
+}
+
+static void
 show_message (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -503,6 +514,7 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_pressed);
   gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person);
+  gtk_widget_class_install_action (widget_class, "win.import-list", NULL, import_list);
   gtk_widget_class_install_action (widget_class, "win.show-message", "(ss)", show_message);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
