@@ -547,6 +547,7 @@ preferences_activated (GSimpleAction *action,
   GtkWidget *preferences = carta_preferences_window_new (parent, self->settings, self->feeds);
 
   carta_preferences_window_set_profiles (CARTA_PREFERENCES_WINDOW (preferences), self->profiles);
+  carta_preferences_window_set_imports (CARTA_PREFERENCES_WINDOW (preferences), self->catalog, self->imports_dir);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
