@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-application-private.h"
-#include "carta-import-task.h"
+#include "carta-import-sources.h"
 #include "carta-preferences-window.h"
 #include "carta-window.h"
 
@@ -24,11 +24,8 @@ struct _CartaApplication
   CartaProfileStore *profiles;
   CartaHistory     *history;
   CartaOutbox      *outbox;
-  /* The people the user added, and where imported lists are kept. */
-  CartaPeople      *people;
-  char             *imports_dir;
-  guint64           people_generation;
-  guint             people_saves;
+  /* Imported lists and the people the user added. */
+  CartaImportSources *user_sources;
   /* Problems found before a window could show them. */
   GPtrArray        *pending_reports;
   GCancellable     *cancellable;
@@ -252,8 +249,7 @@ on_drafts_flushed (GObject      *source,
 }
 
 /* ------------------------------------------------------------------------
- * The people the user added and the lists they imported: read in worker
- * threads at start, and sources of the catalog like any feed.
+ * Problems the user should know about, such as a damaged file.
  */
 
 void
@@ -277,153 +273,6 @@ carta_application_report (CartaApplication *self,
 }
 
 static void
-on_kept_imports_loaded (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(CartaApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) messages = carta_import_load_kept_finish (result, &error);
-
-  if (messages == NULL)
-    return;
-
-  for (guint i = 0; i < messages->len; i++)
-    carta_application_report (self, _("An imported list could not be read"), g_ptr_array_index (messages, i));
-}
-
-typedef struct {
-  GPtrArray *people;
-  guint64    generation;
-} PeopleSnapshot;
-
-static void
-people_snapshot_free (PeopleSnapshot *snapshot)
-{
-  g_ptr_array_unref (snapshot->people);
-  g_free (snapshot);
-}
-
-static void
-build_people_feed_in_thread (GTask        *task,
-                             gpointer      source_object,
-                             gpointer      task_data,
-                             GCancellable *cancellable)
-{
-  PeopleSnapshot *snapshot = task_data;
-  g_autoptr(CartaPeople) copy = carta_people_new (NULL);
-  GError *error = NULL;
-  CartaFeed *feed;
-
-  /* A copy of the store, which only the main thread touches. */
-  for (guint i = 0; i < snapshot->people->len; i++)
-    if (!carta_people_insert (copy, i, g_ptr_array_index (snapshot->people, i), &error))
-      {
-        g_task_return_error (task, error);
-        return;
-      }
-
-  feed = carta_people_build_feed (copy, &error);
-  if (feed == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, feed, g_object_unref);
-}
-
-static void
-on_people_feed_built (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  CartaApplication *self = CARTA_APPLICATION (source);
-  PeopleSnapshot *snapshot = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CartaFeed) feed = g_task_propagate_pointer (G_TASK (result), &error);
-
-  /* A later change is on its way: this one is already out of date. */
-  if (snapshot->generation != self->people_generation ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (feed == NULL)
-    {
-      carta_application_report (self, _("The people you added cannot be shown"), error->message);
-      return;
-    }
-
-  if (carta_feed_get_cases (feed)->len > 0)
-    carta_catalog_add_feed (self->catalog, feed);
-  else
-    carta_catalog_remove_source (self->catalog, CARTA_PEOPLE_SOURCE_ID);
-}
-
-static void
-on_people_changed (CartaApplication *self)
-{
-  g_autoptr(GTask) task = NULL;
-  PeopleSnapshot *snapshot = g_new0 (PeopleSnapshot, 1);
-  guint n = carta_people_get_n_people (self->people);
-
-  snapshot->people = g_ptr_array_new_full (n, (GDestroyNotify) carta_person_free);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (snapshot->people, carta_person_copy (carta_people_get_nth (self->people, i)));
-  snapshot->generation = ++self->people_generation;
-
-  task = g_task_new (self, self->cancellable, on_people_feed_built, NULL);
-  g_task_set_source_tag (task, on_people_changed);
-  g_task_set_task_data (task, snapshot, (GDestroyNotify) people_snapshot_free);
-  g_task_run_in_thread (task, build_people_feed_in_thread);
-}
-
-static void
-on_people_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(CartaApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!carta_people_load_finish (CARTA_PEOPLE (source), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    carta_application_report (self, _("The people you added could not be read"), error->message);
-}
-
-static void
-load_people_and_imports (CartaApplication *self)
-{
-  self->imports_dir = carta_import_get_default_dir ();
-  carta_import_load_kept_async (self->catalog, self->imports_dir, self->cancellable,
-                                on_kept_imports_loaded, g_object_ref (self));
-
-  self->people = carta_people_new (NULL);
-  g_signal_connect_swapped (self->people, "changed", G_CALLBACK (on_people_changed), self);
-  carta_people_load_async (self->people, self->cancellable, on_people_loaded, g_object_ref (self));
-}
-
-static void
-on_people_saved (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(CartaApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->people_saves--;
-  if (!carta_people_save_finish (CARTA_PEOPLE (source), result, &error))
-    carta_application_report (self, _("The people you added could not be saved"), error->message);
-}
-
-void
-carta_application_save_people (CartaApplication *self)
-{
-  g_return_if_fail (CARTA_IS_APPLICATION (self));
-
-  /* Not cancelled at shutdown: the change must reach the disk. */
-  self->people_saves++;
-  carta_people_save_async (self->people, NULL, on_people_saved, g_object_ref (self));
-}
-
-static void
 carta_application_startup (GApplication *app)
 {
   CartaApplication *self = CARTA_APPLICATION (app);
@@ -441,7 +290,11 @@ carta_application_startup (GApplication *app)
   g_signal_connect_swapped (self->settings, "changed::proxy-url", G_CALLBACK (sync_proxy), self);
 
   load_letters (self);
-  load_people_and_imports (self);
+
+  /* Imported lists and added people: read in worker threads too. */
+  self->user_sources = carta_import_sources_new (self->catalog, NULL, NULL);
+  g_signal_connect_swapped (self->user_sources, "problem", G_CALLBACK (carta_application_report), self);
+  carta_import_sources_load (self->user_sources, self->cancellable);
 
   self->loading = TRUE;
   task = g_task_new (self, self->cancellable, on_bundled_loaded, g_object_ref (self));
@@ -484,7 +337,7 @@ carta_application_shutdown (GApplication *app)
         g_main_context_iteration (NULL, TRUE);
     }
   /* And the people just added, edited or deleted. */
-  while (self->people_saves > 0)
+  while (self->user_sources != NULL && carta_import_sources_get_busy (self->user_sources))
     g_main_context_iteration (NULL, TRUE);
 
   g_cancellable_cancel (self->cancellable);
@@ -547,7 +400,8 @@ preferences_activated (GSimpleAction *action,
   GtkWidget *preferences = carta_preferences_window_new (parent, self->settings, self->feeds);
 
   carta_preferences_window_set_profiles (CARTA_PREFERENCES_WINDOW (preferences), self->profiles);
-  carta_preferences_window_set_imports (CARTA_PREFERENCES_WINDOW (preferences), self->catalog, self->imports_dir);
+  carta_preferences_window_set_imports (CARTA_PREFERENCES_WINDOW (preferences), self->catalog,
+                                        carta_import_sources_get_imports_dir (self->user_sources));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -587,9 +441,9 @@ carta_application_dispose (GObject *object)
   g_clear_object (&self->profiles);
   g_clear_object (&self->outbox);
   g_clear_object (&self->history);
-  if (self->people != NULL)
-    g_signal_handlers_disconnect_by_data (self->people, self);
-  g_clear_object (&self->people);
+  if (self->user_sources != NULL)
+    g_signal_handlers_disconnect_by_data (self->user_sources, self);
+  g_clear_object (&self->user_sources);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -601,7 +455,6 @@ static void
 carta_application_finalize (GObject *object)
 {
   g_free (CARTA_APPLICATION (object)->load_error);
-  g_free (CARTA_APPLICATION (object)->imports_dir);
   g_clear_pointer (&CARTA_APPLICATION (object)->pending_reports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carta_application_parent_class)->finalize (object);
@@ -744,12 +597,19 @@ CartaPeople *
 carta_application_get_people (CartaApplication *self)
 {
   g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
-  return self->people;
+  return carta_import_sources_get_people (self->user_sources);
+}
+
+void
+carta_application_save_people (CartaApplication *self)
+{
+  g_return_if_fail (CARTA_IS_APPLICATION (self));
+  carta_import_sources_save_people (self->user_sources);
 }
 
 const char *
 carta_application_get_imports_dir (CartaApplication *self)
 {
   g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
-  return self->imports_dir;
+  return carta_import_sources_get_imports_dir (self->user_sources);
 }
