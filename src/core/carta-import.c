@@ -1493,7 +1493,7 @@ carta_import_load_saved (GBytes  *bytes,
       !check_depth (data, len, error))
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "the kept import is damaged");
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "it is not in the form Carta keeps lists in");
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, len, error))
@@ -1516,7 +1516,7 @@ carta_import_load_saved (GBytes  *bytes,
 
 damaged:
   if (error != NULL && *error == NULL)
-    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, "the kept import is damaged");
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, "it is not in the form Carta keeps lists in");
   return NULL;
 }
 
