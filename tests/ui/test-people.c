@@ -280,6 +280,7 @@ test_start (void)
   wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
   details = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (details), ".damaged"));
+  ui_test_save_screenshot (GTK_WINDOW (details), "people-damaged-details");
   gtk_window_destroy (GTK_WINDOW (details));
 
   dismiss_toasts ();
