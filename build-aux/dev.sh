@@ -3,7 +3,8 @@
 #
 #   build-aux/dev.sh run     install what is missing, build, launch Carta from the build tree
 #   build-aux/dev.sh test    install what is missing, build, run every test headless,
-#                            then again in a build with AddressSanitizer and UBSan
+#                            then again in a build with AddressSanitizer and UBSan,
+#                            then each fuzzer for 15 seconds (clang, libFuzzer)
 #   build-aux/dev.sh bench   install what is missing, build optimised, run the benchmarks
 #
 # Installing needs root: run it as root, or as a user who may use sudo.
@@ -57,12 +58,14 @@ setup_build () {
   meson compile -C "$dir"
 }
 
-# "N passed, N failed" from meson's log, one line per build, for people and CI alike.
+# "N passed, N failed, N skipped" from meson's logs and the fuzzers' results
+# (one "TARGET ok|failed|skipped" per line), for people and CI alike.
 summarize () {
   python3 - "$@" <<'PY'
-import json, sys
+import json, os, sys
 passed = failed = skipped = 0
-for log in sys.argv[1:]:
+fuzz = sys.argv[1]
+for log in sys.argv[2:]:
     with open(log) as f:
         for line in f:
             result = json.loads(line).get("result")
@@ -72,8 +75,31 @@ for log in sys.argv[1:]:
                 skipped += 1
             else:
                 failed += 1
+if os.path.exists(fuzz):
+    with open(fuzz) as f:
+        for line in f:
+            result = line.split()[-1]
+            if result == "ok":
+                passed += 1
+            elif result == "skipped":
+                skipped += 1
+            else:
+                failed += 1
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
+}
+
+FUZZ_TARGETS="feed csv json template"
+
+# Each fuzzer for a short fixed time, in its own clang build (tests/fuzz/run.sh).
+run_fuzzers () {
+  results=$1
+  : > "$results"
+  if ! FUZZ_RESULTS="$results" tests/fuzz/run.sh 15 $FUZZ_TARGETS; then
+    # A build that failed ran no target: count it once.
+    [ -s "$results" ] || echo "build failed" >> "$results"
+    return 1
+  fi
 }
 
 run_tests () {
@@ -100,8 +126,17 @@ case "$command" in
     run_tests build || status=$?
     # The same suite with AddressSanitizer and UndefinedBehaviorSanitizer.
     setup_build build-sanitize -Db_sanitize=address,undefined -Db_lundef=false
-    run_tests build-sanitize || status=$?
-    summarize build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json
+    sanitize_status=0
+    run_tests build-sanitize || sanitize_status=$?
+    [ $sanitize_status -eq 0 ] || status=$sanitize_status
+    # Then the fuzzers, once the sanitized suite passes.
+    fuzz_results=build-sanitize/fuzz-results.txt
+    if [ $sanitize_status -eq 0 ]; then
+      run_fuzzers "$fuzz_results" || status=1
+    else
+      for target in $FUZZ_TARGETS; do echo "$target skipped"; done > "$fuzz_results"
+    fi
+    summarize "$fuzz_results" build/meson-logs/testlog.json build-sanitize/meson-logs/testlog.json
     exit $status
     ;;
   bench)

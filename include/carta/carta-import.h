@@ -130,8 +130,10 @@ gboolean           carta_import_result_save_finish     (CartaImportResult   *sel
 CartaFeed         *carta_import_load_saved             (GBytes              *bytes,
                                                         GError             **error);
 /* Every kept import in @dir (NULL: the default), as a GPtrArray of
- * CartaFeed sorted by source id. A damaged file is skipped and its error
- * added to @errors (GError) when given. */
+ * CartaFeed sorted by source id. A damaged file is renamed to
+ * <name>.damaged, so that no later import overwrites it, and a message
+ * for the user (a GError) is added to @errors when given. Reads files:
+ * call it in a worker thread. */
 GPtrArray         *carta_import_load_all               (const char          *dir,
                                                         GPtrArray           *errors);
 /* Removes a kept import; TRUE if there was one. */

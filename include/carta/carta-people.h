@@ -85,6 +85,13 @@ gboolean           carta_people_update       (CartaPeople          *self,
                                               GError              **error);
 gboolean           carta_people_remove       (CartaPeople          *self,
                                               const char           *id);
+/* Puts a removed person back under their own id (@person->id) at @index
+ * (or at the end): undoes carta_people_remove, so that letters and drafts
+ * still point at them. FALSE when the id is taken or the person invalid. */
+gboolean           carta_people_insert       (CartaPeople          *self,
+                                              guint                 index,
+                                              const CartaPerson    *person,
+                                              GError              **error);
 
 /* The people as a feed with source id "user", with the bundled catalog's
  * guidance and letters to prisoners. */

@@ -262,8 +262,8 @@ carta_import_split_address (const char *block,
 
   if (total_chars > MAX_ADDRESS_CHARS)
     add_warning (warnings, CARTA_ADDRESS_WARNING_TOO_LONG,
-                 g_strdup_printf (_("The address is %" G_GSIZE_FORMAT " characters long; check that "
-                                    "only the address was pasted."), total_chars));
+                 g_strdup_printf (_("The address is %u characters long; check that "
+                                    "only the address was pasted."), (guint) total_chars));
 
   checked_country = g_strcmp0 (country, "RU") == 0 || g_strcmp0 (country, "BY") == 0;
   if (checked_country && !postcode)

@@ -38,6 +38,12 @@ gboolean   carta_import_write_file   (const char  *path,
                                       GBytes      *bytes,
                                       GError     **error);
 
+/* Renames a damaged file to @path.damaged (or .damaged-2, -3… when that
+ * is taken: an earlier damaged file is never replaced) and returns the new
+ * path; NULL and @error set when it cannot be moved. */
+char      *carta_import_set_aside    (const char  *path,
+                                      GError     **error);
+
 /* An RFC 4180 reader: quoted fields, doubled quotes, newlines inside
  * quotes, LF or CRLF line ends. */
 typedef struct _CartaCsvReader CartaCsvReader;

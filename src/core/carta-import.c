@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "carta-error.h"
@@ -383,9 +384,12 @@ check_size (GBytes  *bytes,
 {
   if (g_bytes_get_size (bytes) > CARTA_IMPORT_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size_full (g_bytes_get_size (bytes), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (CARTA_IMPORT_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      /* Translators: the sizes of the file and of the limit, e.g. "70.2 MiB" and "64.0 MiB" */
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE,
-                   _("The list is %" G_GSIZE_FORMAT " bytes long; Carta reads lists of up to %d MiB."),
-                   g_bytes_get_size (bytes), CARTA_IMPORT_MAX_SIZE / (1024 * 1024));
+                   _("The list is %s; Carta reads lists of up to %s."), size, limit);
       return FALSE;
     }
   return TRUE;
@@ -1026,9 +1030,14 @@ carta_import_ovdinfo_json (GBytes      *bytes,
     }
   if (!g_utf8_validate_len (data, len, &end))
     {
+      guint line = 1;
+
+      /* A line is something a user can find in an editor; a byte offset is not. */
+      for (const char *p = data; p < end; p++)
+        line += *p == '\n';
       g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8,
-                   _("The list is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")."),
-                   (gsize) (end - data));
+                   _("Line %u of the list is not UTF-8 text: save the list as UTF-8 and import it again."),
+                   line);
       return NULL;
     }
   if (!check_depth (data, len, error))
@@ -1369,6 +1378,31 @@ carta_import_write_file (const char  *path,
 }
 
 char *
+carta_import_set_aside (const char  *path,
+                        GError     **error)
+{
+  for (guint i = 1; i < 1000; i++)
+    {
+      g_autofree char *aside = i == 1 ? g_strconcat (path, ".damaged", NULL)
+                                      : g_strdup_printf ("%s.damaged-%u", path, i);
+
+      if (g_file_test (aside, G_FILE_TEST_EXISTS))
+        continue;
+      if (g_rename (path, aside) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                       "Cannot rename %s: %s", path, g_strerror (saved_errno));
+          return NULL;
+        }
+      return g_steal_pointer (&aside);
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST, "Too many damaged copies of %s", path);
+  return NULL;
+}
+
+char *
 carta_import_get_default_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "carta", "imports", NULL);
@@ -1459,7 +1493,7 @@ carta_import_load_saved (GBytes  *bytes,
       !check_depth (data, len, error))
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "the kept import is damaged");
+        g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON, "it is not in the form Carta keeps lists in");
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, len, error))
@@ -1482,7 +1516,7 @@ carta_import_load_saved (GBytes  *bytes,
 
 damaged:
   if (error != NULL && *error == NULL)
-    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, "the kept import is damaged");
+    g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, "it is not in the form Carta keeps lists in");
   return NULL;
 }
 
@@ -1526,22 +1560,57 @@ carta_import_load_all (const char *dir,
 
       path = g_build_filename (dir, name, NULL);
       file = g_mapped_file_new (path, FALSE, &error);
-      if (file != NULL)
+      if (file == NULL)
         {
-          bytes = g_mapped_file_get_bytes (file);
-          feed = carta_import_load_saved (bytes, &error);
-          if (feed != NULL)
-            {
-              g_ptr_array_add (feeds, feed);
-              continue;
-            }
+          /* Unreadable, not damaged: left where it is for the next start. */
+          if (errors != NULL)
+            g_ptr_array_add (errors, g_error_new (CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                                                  _("The kept list %s cannot be read: %s"),
+                                                  path, error->message));
+          continue;
         }
 
-      if (errors != NULL)
+      bytes = g_mapped_file_get_bytes (file);
+      feed = carta_import_load_saved (bytes, &error);
+      g_clear_pointer (&bytes, g_bytes_unref);
+      g_clear_pointer (&file, g_mapped_file_unref);
+
+      /* The file's name is how it is replaced and removed: a list kept
+       * under another name is as unusable as a damaged one. */
+      if (feed != NULL)
         {
-          g_prefix_error (&error, "%s: ", name);
-          g_ptr_array_add (errors, g_steal_pointer (&error));
+          g_autofree char *expected = g_strconcat (carta_feed_get_source_id (feed), ".json", NULL);
+
+          if (!g_str_equal (name, expected))
+            g_clear_object (&feed);
         }
+      if (feed == NULL && error == NULL)
+        g_set_error (&error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                     "the list inside is not the one the file is named after");
+
+      if (feed != NULL)
+        {
+          g_ptr_array_add (feeds, feed);
+          continue;
+        }
+
+      /* Set aside, so that importing the list again cannot overwrite what
+       * may still be read by hand. */
+      {
+        g_autoptr(GError) move_error = NULL;
+        g_autofree char *aside = carta_import_set_aside (path, &move_error);
+
+        if (errors == NULL)
+          continue;
+        if (aside != NULL)
+          g_ptr_array_add (errors, g_error_new (CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                                                _("The kept list %s is damaged (%s). It was set aside as %s."),
+                                                path, error->message, aside));
+        else
+          g_ptr_array_add (errors, g_error_new (CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                                                _("The kept list %s is damaged (%s) and could not be set aside: %s"),
+                                                path, error->message, move_error->message));
+      }
     }
 
   g_ptr_array_sort (feeds, compare_feeds);

@@ -34,6 +34,8 @@ struct _CartaPeople
   GMutex     write_lock;
   guint64    generation;
   guint64    written_generation;
+  /* A damaged file could not be set aside: saving would destroy it. */
+  gboolean   keep_file;
 };
 
 G_DEFINE_FINAL_TYPE (CartaPeople, carta_people, G_TYPE_OBJECT)
@@ -471,10 +473,20 @@ load_in_thread (GTask        *task,
   if (people == NULL)
     {
       /* Keep what could still be read by hand before a save replaces it. */
-      g_autofree char *aside = g_strconcat (self->path, ".damaged", NULL);
+      g_autoptr(GError) move_error = NULL;
+      g_autofree char *aside = carta_import_set_aside (self->path, &move_error);
 
-      if (g_rename (self->path, aside) == 0)
+      if (aside != NULL)
         g_prefix_error (&error, _("The list of people you added was damaged and has been kept as %s: "), aside);
+      else
+        {
+          g_mutex_lock (&self->write_lock);
+          self->keep_file = TRUE;
+          g_mutex_unlock (&self->write_lock);
+          g_prefix_error (&error, _("The list of people you added (%s) is damaged and could not be set "
+                                    "aside (%s); Carta will not write over it: "),
+                          self->path, move_error->message);
+        }
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -538,6 +550,14 @@ save_in_thread (GTask        *task,
   SaveData *data = task_data;
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->write_lock);
   GError *error = NULL;
+
+  if (self->keep_file)
+    {
+      g_task_return_new_error (task, CARTA_ERROR, CARTA_ERROR_INVALID_FEED,
+                               _("The damaged list of people you added at %s is kept as it is: "
+                                 "move it away to save new changes."), self->path);
+      return;
+    }
 
   /* A newer snapshot is already on disk: writing this one would undo it. */
   if (data->generation <= self->written_generation)
@@ -690,6 +710,37 @@ carta_people_update (CartaPeople        *self,
 
   carta_person_free (g_ptr_array_index (self->people, index));
   g_ptr_array_index (self->people, index) = copy;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+carta_people_insert (CartaPeople        *self,
+                     guint               index,
+                     const CartaPerson  *person,
+                     GError            **error)
+{
+  CartaPerson *copy;
+
+  g_return_val_if_fail (CARTA_IS_PEOPLE (self), FALSE);
+  g_return_val_if_fail (person != NULL, FALSE);
+
+  if (person->id == NULL || !g_str_has_prefix (person->id, "person-") || find (self, person->id) >= 0)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED, _("The person cannot be put back."));
+      return FALSE;
+    }
+  if (self->people->len >= MAX_PEOPLE)
+    {
+      g_set_error (error, CARTA_ERROR, CARTA_ERROR_TOO_LARGE, _("Carta keeps up to %d people."), MAX_PEOPLE);
+      return FALSE;
+    }
+
+  copy = checked_copy (person, error);
+  if (copy == NULL)
+    return FALSE;
+
+  g_ptr_array_insert (self->people, MIN (index, self->people->len), copy);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }

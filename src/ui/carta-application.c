@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "carta-application-private.h"
+#include "carta-import-sources.h"
 #include "carta-preferences-window.h"
 #include "carta-window.h"
 
@@ -23,6 +24,10 @@ struct _CartaApplication
   CartaProfileStore *profiles;
   CartaHistory     *history;
   CartaOutbox      *outbox;
+  /* Imported lists and the people the user added. */
+  CartaImportSources *user_sources;
+  /* Problems found before a window could show them. */
+  GPtrArray        *pending_reports;
   GCancellable     *cancellable;
   gboolean          loading;
   char             *load_error;
@@ -243,6 +248,30 @@ on_drafts_flushed (GObject      *source,
   *done = TRUE;
 }
 
+/* ------------------------------------------------------------------------
+ * Problems the user should know about, such as a damaged file.
+ */
+
+void
+carta_application_report (CartaApplication *self,
+                          const char       *title,
+                          const char       *details)
+{
+  g_return_if_fail (CARTA_IS_APPLICATION (self));
+
+  /* The main window, even when Preferences or a dialog has the focus. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CARTA_IS_WINDOW (l->data))
+      {
+        carta_window_report (CARTA_WINDOW (l->data), title, details);
+        return;
+      }
+
+  /* Shown once the window is there. */
+  g_ptr_array_add (self->pending_reports, g_strdup (title));
+  g_ptr_array_add (self->pending_reports, g_strdup (details));
+}
+
 static void
 carta_application_startup (GApplication *app)
 {
@@ -262,6 +291,11 @@ carta_application_startup (GApplication *app)
 
   load_letters (self);
 
+  /* Imported lists and added people: read in worker threads too. */
+  self->user_sources = carta_import_sources_new (self->catalog, NULL, NULL);
+  g_signal_connect_swapped (self->user_sources, "problem", G_CALLBACK (carta_application_report), self);
+  carta_import_sources_load (self->user_sources, self->cancellable);
+
   self->loading = TRUE;
   task = g_task_new (self, self->cancellable, on_bundled_loaded, g_object_ref (self));
   g_task_set_source_tag (task, carta_application_startup);
@@ -277,6 +311,15 @@ carta_application_activate (GApplication *app)
     window = GTK_WINDOW (carta_window_new (CARTA_APPLICATION (app)));
 
   gtk_window_present (window);
+
+  {
+    CartaApplication *self = CARTA_APPLICATION (app);
+
+    for (guint i = 0; i + 1 < self->pending_reports->len; i += 2)
+      carta_window_report (CARTA_WINDOW (window), g_ptr_array_index (self->pending_reports, i),
+                           g_ptr_array_index (self->pending_reports, i + 1));
+    g_ptr_array_set_size (self->pending_reports, 0);
+  }
 }
 
 static void
@@ -293,6 +336,9 @@ carta_application_shutdown (GApplication *app)
       while (!done)
         g_main_context_iteration (NULL, TRUE);
     }
+  /* And the people just added, edited or deleted. */
+  while (self->user_sources != NULL && carta_import_sources_get_busy (self->user_sources))
+    g_main_context_iteration (NULL, TRUE);
 
   g_cancellable_cancel (self->cancellable);
 
@@ -354,6 +400,8 @@ preferences_activated (GSimpleAction *action,
   GtkWidget *preferences = carta_preferences_window_new (parent, self->settings, self->feeds);
 
   carta_preferences_window_set_profiles (CARTA_PREFERENCES_WINDOW (preferences), self->profiles);
+  carta_preferences_window_set_imports (CARTA_PREFERENCES_WINDOW (preferences), self->catalog,
+                                        carta_import_sources_get_imports_dir (self->user_sources));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -370,6 +418,8 @@ carta_application_constructed (GObject *object)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *add_person_accels[] = { "<Control>n", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_OBJECT_CLASS (carta_application_parent_class)->constructed (object);
 
@@ -377,6 +427,8 @@ carta_application_constructed (GObject *object)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-person", add_person_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-list", import_accels);
 }
 
 static void
@@ -389,6 +441,9 @@ carta_application_dispose (GObject *object)
   g_clear_object (&self->profiles);
   g_clear_object (&self->outbox);
   g_clear_object (&self->history);
+  if (self->user_sources != NULL)
+    g_signal_handlers_disconnect_by_data (self->user_sources, self);
+  g_clear_object (&self->user_sources);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -400,6 +455,7 @@ static void
 carta_application_finalize (GObject *object)
 {
   g_free (CARTA_APPLICATION (object)->load_error);
+  g_clear_pointer (&CARTA_APPLICATION (object)->pending_reports, g_ptr_array_unref);
 
   G_OBJECT_CLASS (carta_application_parent_class)->finalize (object);
 }
@@ -453,6 +509,7 @@ static void
 carta_application_init (CartaApplication *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->pending_reports = g_ptr_array_new_with_free_func (g_free);
 }
 
 CartaCatalog *
@@ -534,4 +591,25 @@ carta_application_get_outbox (CartaApplication *self)
 {
   g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
   return self->outbox;
+}
+
+CartaPeople *
+carta_application_get_people (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return carta_import_sources_get_people (self->user_sources);
+}
+
+void
+carta_application_save_people (CartaApplication *self)
+{
+  g_return_if_fail (CARTA_IS_APPLICATION (self));
+  carta_import_sources_save_people (self->user_sources);
+}
+
+const char *
+carta_application_get_imports_dir (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return carta_import_sources_get_imports_dir (self->user_sources);
 }

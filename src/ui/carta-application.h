@@ -31,5 +31,17 @@ CartaPaper        carta_application_get_paper      (CartaApplication *self);
 gboolean          carta_application_get_loading    (CartaApplication *self);
 /* Why the bundled catalog could not be read, or NULL. */
 const char       *carta_application_get_load_error (CartaApplication *self);
+/* The people the user added by hand: a source of the catalog that follows
+ * the store's changes. */
+CartaPeople      *carta_application_get_people     (CartaApplication *self);
+/* Writes the people in a worker thread; a failure is reported. */
+void              carta_application_save_people    (CartaApplication *self);
+/* Where imported lists are kept. */
+const char       *carta_application_get_imports_dir (CartaApplication *self);
+/* Tells the user about a problem (plain text): in the window, or as soon
+ * as there is one. */
+void              carta_application_report         (CartaApplication *self,
+                                                    const char       *title,
+                                                    const char       *details);
 
 G_END_DECLS

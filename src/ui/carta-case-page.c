@@ -11,6 +11,7 @@
 #include "carta-composer.h"
 #include "carta-detail.h"
 #include "carta-entity-row.h"
+#include "carta-person-editor.h"
 
 struct _CartaCasePage
 {
@@ -22,6 +23,7 @@ struct _CartaCasePage
   GtkLabel            *name;
   GtkLabel            *name_latin;
   GtkLabel            *notice;
+  GtkWidget           *person_actions;
   AdwPreferencesGroup *facts_group;
   GtkLabel            *story;
   AdwPreferencesGroup *address_group;
@@ -61,6 +63,26 @@ write_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (composer));
 }
 
+/* People the user added can be changed and deleted from their page. */
+static void
+person_action_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CartaCasePage *self = (CartaCasePage *) widget;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  const char *id = self->person ? carta_person_editor_person_id (self->person) : NULL;
+
+  if (!CARTA_IS_APPLICATION (application) || !CARTA_IS_WINDOW (root) || id == NULL)
+    return;
+
+  if (g_str_equal (action_name, "page.edit-person"))
+    carta_person_editor_open (CARTA_WINDOW (root), CARTA_APPLICATION (application), id);
+  else
+    carta_person_editor_delete (CARTA_WINDOW (root), CARTA_APPLICATION (application), id);
+}
+
 static void
 carta_case_page_class_init (CartaCasePageClass *klass)
 {
@@ -71,10 +93,13 @@ carta_case_page_class_init (CartaCasePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carta/Carta/carta-case-page.ui");
   gtk_widget_class_install_action (widget_class, "page.write", "u", write_activated);
+  gtk_widget_class_install_action (widget_class, "page.edit-person", NULL, person_action_activated);
+  gtk_widget_class_install_action (widget_class, "page.delete-person", NULL, person_action_activated);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, name);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, name_latin);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, notice);
+  gtk_widget_class_bind_template_child (widget_class, CartaCasePage, person_actions);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, facts_group);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, story);
   gtk_widget_class_bind_template_child (widget_class, CartaCasePage, address_group);
@@ -179,6 +204,11 @@ show_address (CartaCasePage *self)
 
   gtk_label_set_text (self->address, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->address_group), text->len > 0);
+  /* Released or dead: the prison's address is no longer one to write to. */
+  adw_preferences_group_set_title (self->address_group,
+                                   carta_case_get_can_receive_letters (self->person) ||
+                                   carta_case_get_is_demo (self->person)
+                                   ? _("Address for Letters") : _("Last Known Address"));
 }
 
 void
@@ -199,6 +229,8 @@ carta_case_page_set_case (CartaCasePage *self,
   gtk_label_set_text (self->name, carta_case_get_name (person));
   gtk_label_set_text (self->name_latin, latin ? latin : "");
   gtk_widget_set_visible (GTK_WIDGET (self->name_latin), latin != NULL);
+
+  gtk_widget_set_visible (self->person_actions, carta_person_editor_person_id (person) != NULL);
 
   notice = describe_notice (person);
   gtk_label_set_text (self->notice, notice ? notice : "");

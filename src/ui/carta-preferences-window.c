@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <carta/carta.h>
 
+#include "carta-import-lists-group.h"
 #include "carta-preferences-window.h"
 #include "carta-profiles-group.h"
 
@@ -15,6 +16,7 @@ struct _CartaPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   CartaProfilesGroup   *profiles_group;
+  CartaImportListsGroup *lists_group;
 
   GSettings            *settings;
   CartaFeedManager     *manager;
@@ -287,6 +289,7 @@ carta_preferences_window_class_init (CartaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, add_feed_row);
   gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, proxy_row);
   gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, profiles_group);
+  gtk_widget_class_bind_template_child (widget_class, CartaPreferencesWindow, lists_group);
   gtk_widget_class_bind_template_callback (widget_class, on_add_feed_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_proxy_apply);
 
@@ -300,6 +303,7 @@ carta_preferences_window_init (CartaPreferencesWindow *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   g_type_ensure (CARTA_TYPE_PROFILES_GROUP);
+  g_type_ensure (CARTA_TYPE_IMPORT_LISTS_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   for (guint i = 0; letter_languages[i] != NULL; i++)
@@ -362,4 +366,14 @@ carta_preferences_window_set_profiles (CartaPreferencesWindow *self,
   g_return_if_fail (CARTA_IS_PREFERENCES_WINDOW (self));
 
   carta_profiles_group_set_store (self->profiles_group, profiles);
+}
+
+void
+carta_preferences_window_set_imports (CartaPreferencesWindow *self,
+                                      CartaCatalog           *catalog,
+                                      const char             *dir)
+{
+  g_return_if_fail (CARTA_IS_PREFERENCES_WINDOW (self));
+
+  carta_import_lists_group_set_catalog (self->lists_group, catalog, dir);
 }

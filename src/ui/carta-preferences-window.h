@@ -25,4 +25,9 @@ GtkWidget *carta_preferences_window_new (GtkWindow        *parent,
 void       carta_preferences_window_set_profiles (CartaPreferencesWindow *self,
                                                   CartaProfileStore      *profiles);
 
+/* The imported lists among @catalog's sources, kept in @dir. */
+void       carta_preferences_window_set_imports  (CartaPreferencesWindow *self,
+                                                  CartaCatalog           *catalog,
+                                                  const char             *dir);
+
 G_END_DECLS

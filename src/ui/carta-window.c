@@ -13,6 +13,8 @@
 #include "carta-drafts-group.h"
 #include "carta-case-page.h"
 #include "carta-entity-row.h"
+#include "carta-import-report.h"
+#include "carta-person-editor.h"
 #include "carta-window.h"
 
 struct _CartaWindow
@@ -27,6 +29,7 @@ struct _CartaWindow
   CartaEntity          *shown;
   char                 *folded_query;
 
+  AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
@@ -371,6 +374,42 @@ escape_pressed (GtkWidget  *widget,
 }
 
 static void
+add_person (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  carta_person_editor_open (self, self->application, NULL);
+}
+
+static void
+import_list (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CartaWindow *self = CARTA_WINDOW (widget);
+
+  carta_import_report_choose_file (self, self->application);
+}
+
+static void
+show_message (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  const char *title = NULL;
+  const char *details = NULL;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &title, &details);
+  /* Plain text: the details may quote a file. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (widget), title, details);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
@@ -450,6 +489,7 @@ carta_window_class_init (CartaWindowClass *klass)
   window_class->close_request = carta_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/carta/Carta/carta-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CartaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CartaWindow, content);
@@ -473,6 +513,9 @@ carta_window_class_init (CartaWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_pressed);
+  gtk_widget_class_install_action (widget_class, "win.add-person", NULL, add_person);
+  gtk_widget_class_install_action (widget_class, "win.import-list", NULL, import_list);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "(ss)", show_message);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
@@ -609,4 +652,36 @@ carta_window_get_drafts_group (CartaWindow *self)
 {
   g_return_val_if_fail (CARTA_IS_WINDOW (self), NULL);
   return self->drafts_group;
+}
+
+void
+carta_window_add_toast (CartaWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (CARTA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+carta_window_report (CartaWindow *self,
+                     const char  *title,
+                     const char  *details)
+{
+  /* A toast's title is markup. */
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  g_return_if_fail (CARTA_IS_WINDOW (self));
+
+  /* A problem stays until the user has seen it. */
+  adw_toast_set_timeout (toast, 0);
+  if (details != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-message");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", title, details));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

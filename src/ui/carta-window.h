@@ -33,4 +33,12 @@ guint        carta_window_get_n_reminders (CartaWindow     *self);
 /* The letters in progress on the first page. */
 CartaDraftsGroup *carta_window_get_drafts_group (CartaWindow *self);
 
+void         carta_window_add_toast      (CartaWindow      *self,
+                                          AdwToast         *toast);
+/* A problem the user should know about (plain text), with its details
+ * behind a button. */
+void         carta_window_report         (CartaWindow      *self,
+                                          const char       *title,
+                                          const char       *details);
+
 G_END_DECLS

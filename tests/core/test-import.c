@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include <carta/carta.h>
 
@@ -439,6 +440,16 @@ test_ovdinfo_bad_input (void)
     g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_JSON);
     g_assert_null (result);
   }
+
+  /* A bad byte is placed by its line, which an editor shows. */
+  {
+    g_autoptr(GBytes) bytes = text_bytes ("[\n {\"name\": \"a\"},\n {\"name\": \"\xFF\"}]");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CartaImportResult) result = carta_import_ovdinfo_json (bytes, NULL, &error);
+
+    g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_UTF8);
+    g_assert_nonnull (strstr (error->message, "Line 3 "));
+  }
 }
 
 static gboolean
@@ -553,6 +564,18 @@ test_saved_imports (void)
   feeds = carta_import_load_all (NULL, errors);
   g_assert_cmpuint (feeds->len, ==, 2);
   g_assert_cmpuint (errors->len, ==, 1);
+  /* The damaged file is set aside, so that no import overwrites it, and
+   * the message says where it went. */
+  {
+    g_autofree char *aside = g_strconcat (damaged, ".damaged", NULL);
+    g_autofree char *contents = NULL;
+    GError *message = g_ptr_array_index (errors, 0);
+
+    g_assert_false (g_file_test (damaged, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_get_contents (aside, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "{\"carta_import\": 1, \"source_id\": \"damaged\"");
+    g_assert_nonnull (strstr (message->message, aside));
+  }
   g_assert_cmpstr (carta_feed_get_source_id (g_ptr_array_index (feeds, 0)), ==, "import-ovdinfo");
   g_assert_cmpstr (carta_feed_get_source_id (g_ptr_array_index (feeds, 1)), ==, "import-viasna");
   g_assert_cmpuint (carta_feed_get_cases (g_ptr_array_index (feeds, 1))->len, ==, 8);
@@ -566,8 +589,24 @@ test_saved_imports (void)
   g_assert_false (carta_import_delete_saved (NULL, "import-viasna", &error));
   g_assert_no_error (error);
   g_clear_pointer (&feeds, g_ptr_array_unref);
-  feeds = carta_import_load_all (NULL, NULL);
+  g_ptr_array_set_size (errors, 0);
+  feeds = carta_import_load_all (NULL, errors);
   g_assert_cmpuint (feeds->len, ==, 1);
+  g_assert_cmpuint (errors->len, ==, 0);
+
+  /* A good list kept under another list's name is set aside too: it
+   * could be neither replaced nor removed. */
+  {
+    g_autofree char *kept = g_build_filename (dir, "import-ovdinfo.json", NULL);
+    g_autofree char *renamed = g_build_filename (dir, "import-other.json", NULL);
+
+    g_assert_cmpint (g_rename (kept, renamed), ==, 0);
+    g_clear_pointer (&feeds, g_ptr_array_unref);
+    feeds = carta_import_load_all (NULL, errors);
+    g_assert_cmpuint (feeds->len, ==, 0);
+    g_assert_cmpuint (errors->len, ==, 1);
+    g_assert_false (g_file_test (renamed, G_FILE_TEST_EXISTS));
+  }
 }
 
 int

@@ -225,8 +225,80 @@ test_damaged_file (void)
 
   g_assert_false (load (people, &error));
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, aside));
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (carta_people_get_path (people), G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Damaged again: the first damaged copy stays as it was. */
+  g_file_set_contents (carta_people_get_path (people), "not json", -1, &error);
+  g_assert_no_error (error);
+  g_assert_false (load (people, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  {
+    g_autofree char *second = g_strconcat (carta_people_get_path (people), ".damaged-2", NULL);
+    g_autofree char *first_contents = NULL;
+    g_autofree char *second_contents = NULL;
+
+    g_assert_true (g_file_get_contents (aside, &first_contents, NULL, NULL));
+    g_assert_true (g_file_get_contents (second, &second_contents, NULL, NULL));
+    g_assert_cmpstr (first_contents, ==, "{\"carta_people\": 1, \"people\": [");
+    g_assert_cmpstr (second_contents, ==, "not json");
+  }
+
+  /* And the store saves anew. */
+  {
+    g_autoptr(CartaPerson) person = example_person ();
+    g_autofree char *id = carta_people_add (people, person, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (save (people));
+    g_assert_true (g_file_test (carta_people_get_path (people), G_FILE_TEST_IS_REGULAR));
+  }
+}
+
+/* Undoing a removal gives the person back under their own id. */
+static void
+test_insert (void)
+{
+  g_autoptr(CartaPeople) people = carta_people_new (NULL);
+  g_autoptr(CartaPerson) person = example_person ();
+  g_autoptr(CartaPerson) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = carta_people_add (people, person, &error);
+  g_autofree char *second = carta_people_add (people, person, &error);
+  guint n_changes = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (people, "changed", G_CALLBACK (count_changes), &n_changes);
+
+  removed = carta_person_copy (carta_people_lookup (people, first));
+  g_assert_true (carta_people_remove (people, first));
+  g_assert_true (carta_people_insert (people, 0, removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_changes, ==, 2);
+  g_assert_cmpuint (carta_people_get_n_people (people), ==, 2);
+  g_assert_cmpstr (carta_people_get_nth (people, 0)->id, ==, first);
+  g_assert_cmpstr (carta_people_get_nth (people, 1)->id, ==, second);
+  g_assert_cmpstr (carta_people_get_nth (people, 0)->name, ==, "Примерова Анна Сергеевна");
+
+  /* Once is enough; and an id the store did not give is refused. */
+  g_assert_false (carta_people_insert (people, 0, removed, &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED);
+  g_clear_error (&error);
+  g_free (removed->id);
+  removed->id = g_strdup ("made-up");
+  g_assert_false (carta_people_insert (people, 0, removed, &error));
+  g_assert_error (error, CARTA_ERROR, CARTA_ERROR_INVALID_FEED);
+  g_clear_error (&error);
+
+  /* Past the end: appended. */
+  g_assert_true (carta_people_remove (people, first));
+  g_free (removed->id);
+  removed->id = g_strdup (first);
+  g_assert_true (carta_people_insert (people, 99, removed, &error));
+  g_assert_cmpstr (carta_people_get_nth (people, 1)->id, ==, first);
 }
 
 static void
@@ -270,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/people/feed", test_feed);
   g_test_add_func ("/people/invalid", test_invalid);
   g_test_add_func ("/people/damaged-file", test_damaged_file);
+  g_test_add_func ("/people/insert", test_insert);
   g_test_add_func ("/people/overlapping-saves", test_overlapping_saves);
 
   return g_test_run ();

@@ -5,6 +5,9 @@
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]
 #
+# With FUZZ_RESULTS set to a file, a line "TARGET ok" or "TARGET failed" is
+# added to it for each target run.
+#
 # Needs clang and libclang-rt-14-dev (Debian).
 set -eu
 
@@ -40,6 +43,9 @@ for target in $targets; do
           "$corpus" "$srcdir/tests/fuzz/corpus/$target"); then
     echo "fuzz: $target FAILED (see $builddir/tests/fuzz/crash-*)" >&2
     status=1
+    [ -n "${FUZZ_RESULTS:-}" ] && echo "$target failed" >> "$FUZZ_RESULTS"
+  else
+    [ -n "${FUZZ_RESULTS:-}" ] && echo "$target ok" >> "$FUZZ_RESULTS"
   fi
 done
 
