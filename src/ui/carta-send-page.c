@@ -121,6 +121,18 @@ is_demo (CartaSendPage *self)
   return self->person != NULL && carta_case_get_is_demo (self->person);
 }
 
+/* A letter to a prison whose prisoner is no longer there. */
+static gboolean
+is_unreachable (CartaSendPage *self)
+{
+  CartaCaseStatus status;
+
+  if (self->person == NULL || self->target != NULL)
+    return FALSE;
+  status = carta_case_get_status (self->person);
+  return status == CARTA_CASE_STATUS_RELEASED || status == CARTA_CASE_STATUS_DECEASED;
+}
+
 static void
 toast (CartaSendPage *self,
        const char    *message)
@@ -965,9 +977,16 @@ carta_send_page_set_letter (CartaSendPage    *self,
   g_set_object (&self->target, target);
   g_set_object (&self->sender, sender);
 
-  /* The example person is never written to for real. */
-  gtk_widget_set_visible (GTK_WIDGET (self->demo_note), is_demo (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->send_group), !is_demo (self));
+  /* The example person is never written to for real; nor is someone
+   * released or dead since the draft was begun. */
+  if (is_demo (self))
+    gtk_label_set_text (self->demo_note, _("This letter is to an example person: it can be printed or saved "
+                                           "to see how it looks, but not sent."));
+  else if (is_unreachable (self))
+    gtk_label_set_text (self->demo_note, _("Since this letter was begun, its recipient has been released or "
+                                           "has died: it can no longer be sent to the prison."));
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_note), is_demo (self) || is_unreachable (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->send_group), !is_demo (self) && !is_unreachable (self));
 
   address = email_address (self);
   gtk_widget_set_visible (GTK_WIDGET (self->email_row), address != NULL);

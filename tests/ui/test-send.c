@@ -256,6 +256,25 @@ test_example_person_never_leaves (void)
   gtk_window_destroy (GTK_WINDOW (composer));
 }
 
+/* A draft to someone released since it was begun can be saved, not sent. */
+static void
+test_released_since (void)
+{
+  g_autoptr(CartaProfile) profile = add_profile ();
+  g_autoptr(CartaLetter) letter = carta_letter_new ("test:release", "test:markup", NULL, "test:hello");
+  CartaComposer *composer;
+  CartaSendPage *page;
+
+  carta_letter_set_language (letter, "ru");
+  carta_letter_set_profile_id (letter, carta_profile_get_id (profile));
+  carta_letter_set_body (letter, "Здравствуйте!");
+  composer = open_at_preview (letter);
+  page = carta_composer_get_send_page (composer);
+  g_assert_null (ui_test_find_row (GTK_WIDGET (page), "_Copy the Text"));
+  g_assert_nonnull (ui_test_find_row (GTK_WIDGET (page), "Save as _PDF…"));
+  gtk_window_destroy (GTK_WINDOW (composer));
+}
+
 typedef struct
 {
   guint  requests;
@@ -430,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/send/appeal-copy-and-email", test_appeal_copy_and_email);
   g_test_add_func ("/send/example-person-never-leaves", test_example_person_never_leaves);
   g_test_add_func ("/send/submit", test_submit);
+  g_test_add_func ("/send/released-since", test_released_since);
 
   status = g_test_run ();
 
