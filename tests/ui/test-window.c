@@ -594,6 +594,19 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* A home of its own: the user's drafts, people and lists are not read. */
+  {
+    g_autofree char *home = g_dir_make_tmp ("carta-window-XXXXXX", NULL);
+    g_autofree char *data = g_build_filename (home, "data", NULL);
+    g_autofree char *config = g_build_filename (home, "config", NULL);
+    g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+    g_assert_nonnull (home);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+    g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
+
   /* English, whatever the machine's locale: the assertions name English titles. */
   g_setenv ("LANGUAGE", "en", TRUE);
   g_setenv ("GTK_A11Y", "test", FALSE);
