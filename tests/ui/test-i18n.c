@@ -24,11 +24,14 @@ static CartaApplication *app;
 static const char *lang;
 
 /* Text that is data, the same in every language: the app's name, the
- * example person's Latin name and her address's country line. */
+ * example person's Latin name, her address's country line, and names. */
 static const char * const not_english[] = {
   "Carta",
   "Example Person (not a real person)",
   "EXAMPLE ONLY",
+  /* Organizations' names, written as they write them. */
+  "OVD-Info",
+  "Viasna",
   NULL
 };
 
