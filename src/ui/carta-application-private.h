@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 /* Ends the catalog's loading, with @error (plain text) when it failed. */
 void carta_application_finish_loading (CartaApplication *self,
                                        const char       *error);
+/* The session feeds and letters go through (tests make it trust their CA);
+ * NULL while the proxy setting cannot be used. */
+SoupSession *carta_application_get_session (CartaApplication *self);
 
 G_END_DECLS

@@ -28,6 +28,9 @@ struct _CartaApplication
   CartaImportSources *user_sources;
   /* Problems found before a window could show them. */
   GPtrArray        *pending_reports;
+  /* The one session feeds and letters go out through; NULL while the
+   * proxy setting cannot be used. */
+  SoupSession      *session;
   GCancellable     *cancellable;
   gboolean          loading;
   char             *load_error;
@@ -85,35 +88,31 @@ sync_feed_urls (CartaApplication *self)
   carta_feed_manager_set_urls (self->feeds, self->proxy_broken ? NULL : (const char * const *) urls);
 }
 
-/* Letters go through the proxy the writer chose, or wait. */
 static void
-sync_outbox_session (CartaApplication *self)
+sync_proxy (CartaApplication *self)
 {
   g_autofree char *proxy = g_settings_get_string (self->settings, "proxy-url");
   g_autoptr(SoupSession) session = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->outbox == NULL)
-    return;
-  session = carta_network_session_new (proxy, &error);
-  if (session == NULL)
-    g_message ("No letter is submitted until the proxy setting is fixed: %s", error->message);
-  carta_outbox_set_session (self->outbox, session);
-}
-
-static void
-sync_proxy (CartaApplication *self)
-{
-  g_autofree char *proxy = g_settings_get_string (self->settings, "proxy-url");
-  g_autoptr(GError) error = NULL;
-
   /* A proxy that cannot be used stops every request rather than letting
-   * them go out directly: the user asked for their traffic to be hidden. */
-  self->proxy_broken = !carta_feed_manager_set_proxy (self->feeds, proxy, &error);
+   * them go out directly: the user asked for their traffic to be hidden.
+   * Letters then wait in the outbox. */
+  session = carta_network_session_new (proxy, &error);
+  self->proxy_broken = session == NULL;
   if (self->proxy_broken)
-    g_message ("No feed is fetched until the proxy setting is fixed: %s", error->message);
+    {
+      g_message ("Nothing is fetched or sent until the proxy setting is fixed: %s", error->message);
+      g_clear_object (&self->session);
+    }
+  else
+    {
+      g_set_object (&self->session, session);
+      carta_feed_manager_set_session (self->feeds, session);
+    }
+  if (self->outbox != NULL)
+    carta_outbox_set_session (self->outbox, self->session);
   sync_feed_urls (self);
-  sync_outbox_session (self);
 }
 
 static void
@@ -186,19 +185,6 @@ on_profiles_loaded (GObject      *source,
 }
 
 static void
-on_history_loaded (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  guint skipped = 0;
-
-  if (!carta_history_load_finish (CARTA_HISTORY (source), result, &skipped, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not read the history of sent letters: %s", error->message);
-}
-
-static void
 on_outbox_loaded (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -207,7 +193,39 @@ on_outbox_loaded (GObject      *source,
 
   if (!carta_outbox_load_finish (CARTA_OUTBOX (source), result, &error) &&
       !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not read the outbox: %s", error->message);
+    g_warning ("Could not read the letters waiting to be sent: %s", error->message);
+}
+
+static void
+on_history_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(CartaApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint skipped = 0;
+
+  if (!carta_history_load_finish (CARTA_HISTORY (source), result, &skipped, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not read the history of sent letters: %s", error->message);
+    }
+
+  /* After the history: a letter already recorded there is not sent again. */
+  carta_outbox_load_async (self->outbox, self->cancellable, on_outbox_loaded, NULL);
+}
+
+/* The outbox exists from the start, so that a letter can be queued at
+ * once; it sends nothing before sync_proxy gives it the session. It must
+ * be made with a session, and is told at once that there is none yet. */
+static void
+make_outbox (CartaApplication *self)
+{
+  g_autoptr(SoupSession) unused = carta_network_session_new (NULL, NULL);
+
+  self->outbox = carta_outbox_new (unused, NULL, self->history, NULL);
+  carta_outbox_set_session (self->outbox, NULL);
 }
 
 static void
@@ -222,17 +240,9 @@ load_letters (CartaApplication *self)
   carta_profile_store_load_async (self->profiles, self->cancellable, on_profiles_loaded, NULL);
 
   self->history = carta_history_new (NULL);
-  carta_history_load_async (self->history, self->cancellable, on_history_loaded, NULL);
+  carta_history_load_async (self->history, self->cancellable, on_history_loaded, g_object_ref (self));
 
-  /* Letters submitted in an earlier run and not yet sent go out once the
-   * proxy setting is known (sync_proxy, after the catalog has loaded). */
-  {
-    g_autoptr(SoupSession) placeholder = carta_network_session_new (NULL, NULL);
-
-    self->outbox = carta_outbox_new (placeholder, NULL, self->history, NULL);
-    carta_outbox_set_session (self->outbox, NULL);
-    carta_outbox_load_async (self->outbox, self->cancellable, on_outbox_loaded, NULL);
-  }
+  make_outbox (self);
 }
 
 static void
@@ -440,6 +450,7 @@ carta_application_dispose (GObject *object)
   g_clear_object (&self->drafts);
   g_clear_object (&self->profiles);
   g_clear_object (&self->outbox);
+  g_clear_object (&self->session);
   g_clear_object (&self->history);
   if (self->user_sources != NULL)
     g_signal_handlers_disconnect_by_data (self->user_sources, self);
@@ -612,4 +623,11 @@ carta_application_get_imports_dir (CartaApplication *self)
 {
   g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
   return carta_import_sources_get_imports_dir (self->user_sources);
+}
+
+SoupSession *
+carta_application_get_session (CartaApplication *self)
+{
+  g_return_val_if_fail (CARTA_IS_APPLICATION (self), NULL);
+  return self->session;
 }
