@@ -11,6 +11,7 @@
 #include "carta-application-private.h"
 #include "carta-import-sources.h"
 #include "carta-preferences-window.h"
+#include "carta-sent-window.h"
 #include "carta-window.h"
 
 struct _CartaApplication
@@ -415,10 +416,29 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+sent_letters_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CartaApplication *self = CARTA_APPLICATION (user_data);
+
+  /* One window of sent letters, brought to the front when asked again. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (CARTA_IS_SENT_WINDOW (l->data))
+      {
+        gtk_window_present (GTK_WINDOW (l->data));
+        return;
+      }
+
+  gtk_window_present (GTK_WINDOW (carta_sent_window_new (self)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
   { "preferences", preferences_activated },
+  { "sent-letters", sent_letters_activated },
 };
 
 static void
@@ -430,6 +450,7 @@ carta_application_constructed (GObject *object)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *add_person_accels[] = { "<Control>n", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *sent_accels[] = { "<Control>h", NULL };
 
   G_OBJECT_CLASS (carta_application_parent_class)->constructed (object);
 
@@ -439,6 +460,7 @@ carta_application_constructed (GObject *object)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.add-person", add_person_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import-list", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.sent-letters", sent_accels);
 }
 
 static void
