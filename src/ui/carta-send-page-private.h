@@ -5,6 +5,7 @@
 #pragma once
 
 #include "carta-send-page.h"
+#include "carta-submit-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -19,14 +20,20 @@ void      carta_send_page_print_to     (CartaSendPage *self,
 /* The mailto: address Email… opens without the email portal; NULL when the
  * addressee has no email address. */
 char     *carta_send_page_dup_mailto   (CartaSendPage *self);
-/* The channels offered, and a submission to the @index-th as its dialog
- * makes it, sharing the sender's name only if @share_name. */
-guint     carta_send_page_get_n_channels (CartaSendPage *self);
-gboolean  carta_send_page_submit       (CartaSendPage  *self,
-                                        guint           index,
-                                        gboolean        share_name,
-                                        const char     *token,
-                                        GError        **error);
+/* The organizations the letter can be submitted to, and the confirmation
+ * the @index-th one's row opens. */
+guint              carta_send_page_get_n_channels     (CartaSendPage *self);
+CartaSubmitDialog *carta_send_page_open_submit_dialog (CartaSendPage *self,
+                                                       guint          index);
+/* Submits to the @index-th as its dialog does once confirmed, sharing the
+ * sender's name only if @share_name; @token for an OSDI channel. */
+gboolean           carta_send_page_submit             (CartaSendPage  *self,
+                                                       guint           index,
+                                                       gboolean        share_name,
+                                                       const char     *token,
+                                                       GError        **error);
+/* What the page last told the writer in a toast, as markup; or NULL. */
+const char        *carta_send_page_get_last_message   (CartaSendPage *self);
 /* Whether a save, print or record is still under way. */
 gboolean  carta_send_page_get_busy     (CartaSendPage *self);
 

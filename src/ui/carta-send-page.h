@@ -12,8 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CartaSendPage, carta_send_page, CARTA, SEND_PAGE, AdwBin)
 
-/* The letter to print, save, copy or email, and what it needs from the
- * catalog; all but @application and @letter may be NULL. */
+CartaSendPage *carta_send_page_new (void);
+
+/* The letter to print, save, copy, email or submit, and what it needs
+ * from the catalog; all but @application and @letter may be NULL. The page
+ * keeps references, and follows the letter's changes. */
 void carta_send_page_set_letter (CartaSendPage    *self,
                                  CartaApplication *application,
                                  CartaLetter      *letter,
