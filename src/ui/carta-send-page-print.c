@@ -83,25 +83,41 @@ on_draw_page (GtkPrintOperation *operation,
   cairo_restore (cr);
 }
 
+/* Once per print job, whether it ends in "done" or fails at once. */
 static void
-on_print_done (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               CartaSendPage           *self)
+finish_print (GtkPrintOperation       *operation,
+              CartaSendPage           *self,
+              GtkPrintOperationResult  result,
+              const GError            *error)
 {
+  if (g_object_get_data (G_OBJECT (operation), "finished") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (operation), "finished", GINT_TO_POINTER (TRUE));
+
   self->busy--;
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
-      g_autoptr(GError) error = NULL;
       g_autofree char *message = NULL;
 
-      gtk_print_operation_get_error (operation, &error);
-      message = g_strdup_printf (_("The letter could not be printed: %s"),
+      message = g_strdup_printf (_("The letter could not be printed (%s). Your letter is safe in Carta: "
+                                   "try again, or save it as PDF and print that."),
                                  error ? error->message : _("unknown error"));
       carta_send_page_toast (self, message);
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     carta_send_page_record (self, CARTA_DELIVERY_PRINT);
-  g_object_unref (self);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               CartaSendPage           *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  finish_print (operation, self, result, error);
 }
 
 static void
@@ -118,6 +134,7 @@ print (CartaSendPage           *self,
   g_autofree char *title = carta_send_page_dup_title (self);
   CartaPrintable *printable;
   CartaEnvelope envelope;
+  GtkPrintOperationResult result;
 
   size = gtk_paper_size_new (paper == CARTA_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, size);
@@ -140,15 +157,14 @@ print (CartaSendPage           *self,
   g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), self);
   g_signal_connect (operation, "request-page-setup", G_CALLBACK (on_request_page_setup), self);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), self);
-  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), g_object_ref (self));
+  g_signal_connect (operation, "done", G_CALLBACK (on_print_done), self);
+  /* The page lives as long as the job, which may outlast its window. */
+  g_object_set_data_full (G_OBJECT (operation), "page", g_object_ref (self), g_object_unref);
 
   self->busy++;
-  if (gtk_print_operation_run (operation, action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The letter could not be printed: %s"), error->message);
-      carta_send_page_toast (self, message);
-    }
+  result = gtk_print_operation_run (operation, action, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    finish_print (operation, self, result, error);
 }
 
 void

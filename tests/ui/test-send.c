@@ -253,6 +253,13 @@ test_prisoner_letter (void)
     g_assert_cmpuint (carta_history_get_total (history), ==, before + 3);
     g_assert_nonnull (strstr (carta_send_page_get_last_message (page), "could not be saved"));
     g_assert_nonnull (strstr (carta_send_page_get_last_message (page), "Your letter is safe in Carta"));
+
+    /* Printing into a file that cannot be written says so too. */
+    carta_send_page_print_to (page, "/proc/carta-cannot-print-here.pdf");
+    wait_while_busy (page);
+    g_test_message ("print error: %s", carta_send_page_get_last_message (page));
+    g_assert_nonnull (strstr (carta_send_page_get_last_message (page), "could not be printed"));
+    g_assert_cmpuint (carta_history_get_total (history), ==, before + 3);
   }
 
   gtk_window_destroy (GTK_WINDOW (composer));
