@@ -915,6 +915,13 @@ test_osdi_needs_token_and_email (void)
     g_autofree char *token = carta_submit_dialog_dup_token (dialog);
     g_assert_cmpstr (token, ==, "secret-token");
   }
+  {
+    g_autoptr(GPtrArray) unnamed = ui_test_unnamed_controls (GTK_WIDGET (dialog));
+
+    for (guint i = 0; i < unnamed->len; i++)
+      g_test_message ("no accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+    g_assert_cmpuint (unnamed->len, ==, 0);
+  }
   ui_test_save_screenshot (GTK_WINDOW (dialog), "submit-dialog-osdi");
 
   /* Cancelled: nothing is queued, nothing sent. */
