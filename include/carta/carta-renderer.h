@@ -90,6 +90,20 @@ gboolean        carta_renderer_write_pdf        (const CartaPrintable *printable
                                                  GOutputStream        *output,
                                                  GCancellable         *cancellable,
                                                  GError              **error);
+/* Writes several letters as one PDF, each from a new page (and each
+ * followed by its envelope with @with_envelopes), for printing them
+ * together: the fonts are embedded once. Stops at the first error, or
+ * when @cancellable is cancelled. */
+gboolean        carta_renderer_write_pdfs       (const CartaPrintable * const *printables,
+                                                 guint                         n_printables,
+                                                 CartaPaper                    paper,
+                                                 gboolean                      with_envelopes,
+                                                 CartaEnvelope                 envelope,
+                                                 const char                   *title,
+                                                 const char                   *author,
+                                                 GOutputStream                *output,
+                                                 GCancellable                 *cancellable,
+                                                 GError                      **error);
 
 /* The letter as plain UTF-8 text, in the order of the page: sender,
  * addressee, date, @subject (NULL: the printable's), body, signature; blocks

@@ -263,6 +263,7 @@ create_context (const char *lang)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
 
   if (lang != NULL)
     pango_context_set_language (context, pango_language_from_string (lang));
@@ -304,6 +305,27 @@ shared_context (const char *lang)
   return g_object_ref (context);
 }
 
+/* Whether every line of @text (in points of @size) is likely to fit in
+ * @width: a generous guess from its length, never a measurement. */
+static gboolean
+lines_likely_fit (const char *text,
+                  double      size,
+                  double      width)
+{
+  glong max_chars = (glong) (width / (size * 0.62));
+  glong chars = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        chars = 0;
+      else if (++chars > max_chars)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static PangoLayout *
 make_layout (PangoContext   *context,
              const char     *text,
@@ -313,13 +335,25 @@ make_layout (PangoContext   *context,
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *description = pango_font_description_from_string (font);
+  gboolean try_unwrapped;
+
+  try_unwrapped = lines_likely_fit (text, (double) pango_font_description_get_size (description) / PANGO_SCALE,
+                                    width);
 
   pango_layout_set_font_description (layout, description);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
+  /* Pango shapes a line that it may wrap twice, even when it fits. Short
+   * lines are laid out first as they are, which shapes them once (a layout
+   * that may ellipsize does not wrap); only if one does not fit after all
+   * is the block wrapped. A line that fits is the same either way. */
+  if (try_unwrapped)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   /* Data, never markup. */
   pango_layout_set_text (layout, text, -1);
+  if (try_unwrapped && pango_layout_is_ellipsized (layout))
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
   pango_font_description_free (description);
   return layout;
 }
@@ -342,6 +376,25 @@ add_block (GArray         *blocks,
   Block block = { text, font, width, alignment, x, blocks->len ? space_before : 0, NULL, NULL };
 
   g_array_append_val (blocks, block);
+}
+
+/* Where the paragraph after the one starting at @start begins: past the
+ * next line break followed by a line of nothing but spaces and tabs, or
+ * NULL at the last paragraph. */
+static const char *
+next_paragraph (const char *start)
+{
+  for (const char *p = strchr (start, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+    {
+      const char *q = p + 1;
+
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q == '\n')
+        return q + 1;
+    }
+
+  return NULL;
 }
 
 /* The blocks of a letter on a page of @width points, not laid out yet. */
@@ -372,18 +425,22 @@ letter_blocks (const CartaPrintable *printable,
 
   if (printable->body)
     {
-      g_auto(GStrv) paragraphs = g_regex_split_simple ("\\n[ \\t]*\\n", printable->body, 0, 0);
+      gboolean first = TRUE;
 
-      for (guint i = 0; paragraphs[i] != NULL; i++)
+      /* Paragraphs are separated by lines empty but for spaces or tabs. */
+      for (const char *start = printable->body, *end; start != NULL; start = end)
         {
-          char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
+          char *paragraph;
 
+          end = next_paragraph (start);
+          paragraph = g_strstrip (g_strndup (start, end ? (gsize) (end - start) : strlen (start)));
           if (*paragraph == '\0')
             {
               g_free (paragraph);
               continue;
             }
-          add_block (blocks, paragraph, BODY_FONT, content, PANGO_ALIGN_LEFT, MARGIN_SIDE, i == 0 ? 24 : 8);
+          add_block (blocks, paragraph, BODY_FONT, content, PANGO_ALIGN_LEFT, MARGIN_SIDE, first ? 24 : 8);
+          first = FALSE;
         }
     }
 
@@ -593,21 +650,15 @@ draw_text_block (cairo_t      *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-void
-carta_renderer_draw_envelope (const CartaPrintable *printable,
-                              CartaEnvelope         envelope,
-                              cairo_t              *cr)
+static void
+draw_envelope (const CartaPrintable *printable,
+               CartaEnvelope         envelope,
+               PangoContext         *context,
+               cairo_t              *cr)
 {
-  g_autoptr(GObject) context_owner = NULL;
-  PangoContext *context;
   double width, height;
 
-  g_return_if_fail (printable != NULL);
-  g_return_if_fail (cr != NULL);
-
   carta_envelope_get_size (envelope, &width, &height);
-  context = create_context (printable->language);
-  context_owner = G_OBJECT (context);
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -636,6 +687,20 @@ carta_renderer_draw_envelope (const CartaPrintable *printable,
   cairo_restore (cr);
 }
 
+void
+carta_renderer_draw_envelope (const CartaPrintable *printable,
+                              CartaEnvelope         envelope,
+                              cairo_t              *cr)
+{
+  g_autoptr(GObject) context = NULL;
+
+  g_return_if_fail (printable != NULL);
+  g_return_if_fail (cr != NULL);
+
+  context = G_OBJECT (create_context (printable->language));
+  draw_envelope (printable, envelope, PANGO_CONTEXT (context), cr);
+}
+
 typedef struct
 {
   GOutputStream *output;
@@ -657,28 +722,218 @@ write_to_stream (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-carta_renderer_write_pdf (const CartaPrintable *printable,
-                          CartaPaper            paper,
-                          gboolean              with_envelope,
-                          CartaEnvelope         envelope,
-                          const char           *title,
-                          const char           *author,
-                          GOutputStream        *output,
-                          GCancellable         *cancellable,
-                          GError              **error)
+/* A page drawn, not yet written: what it holds, and its size. */
+typedef struct
 {
-  PdfWriter writer = { output, cancellable, NULL };
+  cairo_surface_t *recording;
+  double           width;
+  double           height;
+} RecordedPage;
+
+static void
+recorded_page_clear (RecordedPage *page)
+{
+  g_clear_pointer (&page->recording, cairo_surface_destroy);
+}
+
+static cairo_t *
+record_page (GArray *pages,
+             double  width,
+             double  height)
+{
+  cairo_rectangle_t extents = { 0, 0, width, height };
+  RecordedPage page = { cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents), width, height };
+  cairo_t *cr = cairo_create (page.recording);
+
+  g_array_append_val (pages, page);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  return cr;
+}
+
+/* Lays the letter out and draws its pages, and its envelope after them if
+ * asked, on recording surfaces: everything but writing the PDF. */
+static GArray *
+record_letter (const CartaPrintable *printable,
+               CartaPaper            paper,
+               gboolean              with_envelope,
+               CartaEnvelope         envelope)
+{
+  GArray *pages = g_array_new (FALSE, TRUE, sizeof (RecordedPage));
   g_autoptr(GObject) context_owner = NULL;
   PangoContext *context;
   g_autoptr(GArray) blocks = NULL;
+  double width, height;
+  guint n_pages;
+
+  g_array_set_clear_func (pages, (GDestroyNotify) recorded_page_clear);
+
+  carta_paper_get_size (paper, &width, &height);
+  context = shared_context (printable->language);
+  context_owner = G_OBJECT (context);
+  blocks = letter_blocks (printable, width);
+  lay_out_blocks (blocks, context);
+  n_pages = paginate (blocks, height, NULL, 0);
+
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_t *cr = record_page (pages, width, height);
+
+      paginate (blocks, height, cr, page);
+      cairo_destroy (cr);
+    }
+
+  if (with_envelope)
+    {
+      double envelope_width, envelope_height;
+      cairo_t *cr;
+
+      carta_envelope_get_size (envelope, &envelope_width, &envelope_height);
+      cr = record_page (pages, envelope_width, envelope_height);
+      draw_envelope (printable, envelope, context, cr);
+      cairo_destroy (cr);
+    }
+
+  return pages;
+}
+
+static void
+write_pages (GArray          *pages,
+             cairo_surface_t *surface,
+             cairo_t         *cr)
+{
+  for (guint i = 0; i < pages->len; i++)
+    {
+      RecordedPage *page = &g_array_index (pages, RecordedPage, i);
+
+      cairo_pdf_surface_set_size (surface, page->width, page->height);
+      cairo_set_source_surface (cr, page->recording, 0, 0);
+      cairo_paint (cr);
+      cairo_show_page (cr);
+    }
+}
+
+/* Draws each page of the letter, and its envelope after them if asked,
+ * on the PDF surface of @cr, which is at the paper's size. */
+static void
+write_letter (const CartaPrintable *printable,
+              CartaPaper            paper,
+              gboolean              with_envelope,
+              CartaEnvelope         envelope,
+              cairo_surface_t      *surface,
+              cairo_t              *cr)
+{
+  g_autoptr(GArray) pages = NULL;
+
+  pages = record_letter (printable, paper, with_envelope, envelope);
+  write_pages (pages, surface, cr);
+}
+
+/* Several letters are written in two stages that run side by side: a
+ * thread lays each letter out and draws it on recording surfaces while
+ * the caller's thread writes the letters before it into the PDF. */
+#define RECORD_AHEAD 8
+
+typedef struct
+{
+  const CartaPrintable * const *printables;
+  guint                         n_printables;
+  CartaPaper                    paper;
+  gboolean                      with_envelopes;
+  CartaEnvelope                 envelope;
+  GAsyncQueue                  *recorded;  /* each letter's pages, in order */
+  GAsyncQueue                  *room;      /* one token for each letter that may be recorded ahead */
+  gint                          stop;
+} Recorder;
+
+static gpointer
+record_in_thread (gpointer data)
+{
+  Recorder *recorder = data;
+
+  for (guint i = 0; i < recorder->n_printables; i++)
+    {
+      g_async_queue_pop (recorder->room);
+      if (g_atomic_int_get (&recorder->stop))
+        break;
+      g_async_queue_push (recorder->recorded,
+                          record_letter (recorder->printables[i], recorder->paper, recorder->with_envelopes,
+                                         recorder->envelope));
+    }
+
+  return NULL;
+}
+
+static void
+write_letters (const CartaPrintable * const *printables,
+               guint                         n_printables,
+               CartaPaper                    paper,
+               gboolean                      with_envelopes,
+               CartaEnvelope                 envelope,
+               cairo_surface_t              *surface,
+               cairo_t                      *cr,
+               GCancellable                 *cancellable,
+               GError                      **error)
+{
+  Recorder recorder = { printables, n_printables, paper, with_envelopes, envelope, NULL, NULL, 0 };
+  g_autoptr(GThread) thread = NULL;
+  GArray *pages;
+
+  recorder.recorded = g_async_queue_new_full ((GDestroyNotify) g_array_unref);
+  recorder.room = g_async_queue_new ();
+  for (guint i = 0; i < RECORD_AHEAD; i++)
+    g_async_queue_push (recorder.room, GINT_TO_POINTER (1));
+
+  thread = g_thread_try_new ("carta-render", record_in_thread, &recorder, NULL);
+
+  for (guint i = 0; i < n_printables && *error == NULL; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+
+      if (thread != NULL)
+        {
+          pages = g_async_queue_pop (recorder.recorded);
+          g_async_queue_push (recorder.room, GINT_TO_POINTER (1));
+        }
+      else
+        pages = record_letter (printables[i], paper, with_envelopes, envelope);
+
+      write_pages (pages, surface, cr);
+      g_array_unref (pages);
+    }
+
+  if (thread != NULL)
+    {
+      /* Stopped early: the recorder is told so, and woken if it waits. */
+      g_atomic_int_set (&recorder.stop, 1);
+      g_async_queue_push (recorder.room, GINT_TO_POINTER (1));
+      g_thread_join (g_steal_pointer (&thread));
+    }
+
+  g_async_queue_unref (recorder.recorded);
+  g_async_queue_unref (recorder.room);
+}
+
+gboolean
+carta_renderer_write_pdfs (const CartaPrintable * const *printables,
+                           guint                         n_printables,
+                           CartaPaper                    paper,
+                           gboolean                      with_envelopes,
+                           CartaEnvelope                 envelope,
+                           const char                   *title,
+                           const char                   *author,
+                           GOutputStream                *output,
+                           GCancellable                 *cancellable,
+                           GError                      **error)
+{
+  PdfWriter writer = { output, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   double width, height;
-  guint n_pages;
 
-  g_return_val_if_fail (printable != NULL, FALSE);
+  g_return_val_if_fail (printables != NULL || n_printables == 0, FALSE);
+  g_return_val_if_fail (n_printables > 0, FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (output), FALSE);
 
   carta_paper_get_size (paper, &width, &height);
@@ -688,30 +943,14 @@ carta_renderer_write_pdf (const CartaPrintable *printable,
   if (author != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Carta " PACKAGE_VERSION);
-
   cr = cairo_create (surface);
-  context = shared_context (printable->language);
-  context_owner = G_OBJECT (context);
-  blocks = letter_blocks (printable, width);
-  lay_out_blocks (blocks, context);
-  n_pages = paginate (blocks, height, NULL, 0);
 
-  for (guint page = 0; page < n_pages && writer.error == NULL; page++)
-    {
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      paginate (blocks, height, cr, page);
-      cairo_show_page (cr);
-    }
-
-  if (with_envelope && writer.error == NULL)
-    {
-      double envelope_width, envelope_height;
-
-      carta_envelope_get_size (envelope, &envelope_width, &envelope_height);
-      cairo_pdf_surface_set_size (surface, envelope_width, envelope_height);
-      carta_renderer_draw_envelope (printable, envelope, cr);
-      cairo_show_page (cr);
-    }
+  /* One document: the fonts are embedded once for all the letters. */
+  if (n_printables == 1)
+    write_letter (printables[0], paper, with_envelopes, envelope, surface, cr);
+  else
+    write_letters (printables, n_printables, paper, with_envelopes, envelope, surface, cr, cancellable,
+                   &writer.error);
 
   cairo_destroy (cr);
   cairo_surface_finish (surface);
@@ -731,6 +970,23 @@ carta_renderer_write_pdf (const CartaPrintable *printable,
     }
 
   return TRUE;
+}
+
+gboolean
+carta_renderer_write_pdf (const CartaPrintable *printable,
+                          CartaPaper            paper,
+                          gboolean              with_envelope,
+                          CartaEnvelope         envelope,
+                          const char           *title,
+                          const char           *author,
+                          GOutputStream        *output,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_return_val_if_fail (printable != NULL, FALSE);
+
+  return carta_renderer_write_pdfs (&printable, 1, paper, with_envelope, envelope, title, author,
+                                    output, cancellable, error);
 }
 
 static void

@@ -109,7 +109,7 @@ run_tool (const char *tool,
   g_autofree char *out = NULL;
   int status;
 
-  if (first_page)
+  if (first_page != NULL)
     {
       const char *argv[] = { tool, "-f", first_page, "-l", first_page, pdf, "-", NULL };
       g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -117,7 +117,8 @@ run_tool (const char *tool,
     }
   else
     {
-      const char *argv[] = { tool, pdf, NULL };
+      /* pdftotext writes the whole text to "-"; pdfinfo takes none. */
+      const char *argv[] = { tool, pdf, g_str_equal (tool, "pdftotext") ? "-" : NULL, NULL };
       g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
                     NULL, NULL, &out, NULL, &status, &error);
     }
@@ -313,6 +314,218 @@ test_text (void)
   }
 }
 
+/* Several letters in one PDF: each from a new page, each followed by its
+ * envelope, in the order given, however many are drawn ahead. */
+static char *
+write_pdfs (CartaPrintable **printables,
+            guint            n_printables,
+            gboolean         with_envelopes)
+{
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "letters.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (carta_renderer_write_pdfs ((const CartaPrintable * const *) printables, n_printables,
+                                            CARTA_PAPER_A4, with_envelopes, CARTA_ENVELOPE_C5, "Письма", NULL,
+                                            G_OUTPUT_STREAM (output), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (output), NULL, &error));
+  return g_steal_pointer (&path);
+}
+
+static void
+test_pdfs (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  CartaPrintable *letters[3] = { make_letter (ivanov, 2), make_letter (ivanov, 40), make_letter (ivanov, 3) };
+  guint pages[3];
+  guint first_page = 1;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *n_pages = NULL;
+  g_autofree char *expected = NULL;
+
+  if (!have_poppler ())
+    goto out;
+
+  g_free (letters[2]->body);
+  letters[2]->body = g_strdup ("Уважаемый господин прокурор!\n\nПрошу освободить Ивана Иванова.");
+  for (guint i = 0; i < 3; i++)
+    pages[i] = carta_renderer_count_pages (letters[i], CARTA_PAPER_A4);
+  g_assert_cmpuint (pages[1], >=, 2);
+
+  path = write_pdfs (letters, 3, TRUE);
+  info = run_tool ("pdfinfo", path, NULL);
+  n_pages = info_field (info, "Pages");
+  expected = g_strdup_printf ("%u", pages[0] + pages[1] + pages[2] + 3);
+  g_assert_cmpstr (n_pages, ==, expected);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("%u", first_page);
+      g_autofree char *last = g_strdup_printf ("%u", first_page + pages[i] - 1);
+      g_autofree char *envelope = g_strdup_printf ("%u", first_page + pages[i]);
+      g_autofree char *letter_text = run_tool ("pdftotext", path, first);
+      g_autofree char *last_text = run_tool ("pdftotext", path, last);
+      g_autofree char *envelope_text = run_tool ("pdftotext", path, envelope);
+      g_autofree char *envelope_size = NULL;
+      g_autofree char *envelope_info = NULL;
+
+      /* Each letter starts a page of its own, with its date and addressee… */
+      g_assert_nonnull (strstr (letter_text, "22 ноября 2026 г."));
+      g_assert_nonnull (strstr (letter_text, "Иванову Ивану Ивановичу, 1980 г.р."));
+      g_assert_true (g_str_has_prefix (letters[i]->body, i == 2 ? "Уважаемый" : "Здравствуйте"));
+      g_assert_nonnull (strstr (letter_text, i == 2 ? "Уважаемый господин прокурор!" : "Здравствуйте"));
+      g_assert_nonnull (strstr (last_text, i == 2 ? "Прошу освободить" : "С теплом,"));
+
+      /* …and ends with its envelope, at the envelope's size. */
+      g_assert_nonnull (strstr (envelope_text, "RUSSIA"));
+      g_assert_null (strstr (envelope_text, "Здравствуйте"));
+      {
+        const char *argv[] = { "pdfinfo", "-f", envelope, "-l", envelope, path, NULL };
+        g_autoptr(GError) error = NULL;
+        int status;
+
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &envelope_info, NULL, &status, &error);
+        g_assert_no_error (error);
+      }
+      envelope_size = g_strdup_printf ("Page %4s size:", envelope);
+      g_assert_nonnull (strstr (envelope_info, envelope_size));
+      /* C5 is 229 × 162 mm: 649.134 × 459.213 points. */
+      g_assert_nonnull (strstr (strstr (envelope_info, envelope_size), "649.134 x 459.213"));
+
+      first_page += pages[i] + 1;
+    }
+
+out:
+  for (guint i = 0; i < 3; i++)
+    carta_printable_free (letters[i]);
+}
+
+static void
+test_pdfs_order (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_printable_free);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *n_pages = NULL;
+  const char *at;
+
+  if (!have_poppler ())
+    return;
+
+  /* More letters than are drawn ahead of the writing. */
+  for (guint i = 0; i < 30; i++)
+    {
+      CartaPrintable *printable = make_letter (ivanov, 1);
+
+      g_free (printable->body);
+      printable->body = g_strdup_printf ("Письмо номер %u.\n\nС теплом,", i + 1);
+      g_ptr_array_add (letters, printable);
+    }
+
+  path = write_pdfs ((CartaPrintable **) letters->pdata, letters->len, FALSE);
+  info = run_tool ("pdfinfo", path, NULL);
+  n_pages = info_field (info, "Pages");
+  g_assert_cmpstr (n_pages, ==, "30");
+
+  text = run_tool ("pdftotext", path, NULL);
+  at = text;
+  for (guint i = 0; i < letters->len; i++)
+    {
+      g_autofree char *marker = g_strdup_printf ("Письмо номер %u.", i + 1);
+
+      at = strstr (at, marker);
+      g_assert_nonnull (at);
+      /* A page ends each letter. */
+      g_assert_nonnull (strchr (at, '\f'));
+      at = strchr (at, '\f');
+    }
+}
+
+static void
+test_pdfs_stopped (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_printable_free);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < 40; i++)
+    g_ptr_array_add (letters, make_letter (ivanov, 3));
+
+  /* Cancelled: nothing more is drawn, and the drawing thread ends. */
+  {
+    g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+    g_autoptr(GError) error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    g_assert_false (carta_renderer_write_pdfs ((const CartaPrintable * const *) letters->pdata, letters->len,
+                                               CARTA_PAPER_A4, FALSE, CARTA_ENVELOPE_DL, "x", NULL, output,
+                                               cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+
+  /* A stream that refuses every write, like a full disk, stops the batch. */
+  {
+    g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+    g_autoptr(GError) error = NULL;
+
+    g_output_stream_close (output, NULL, NULL);
+    g_assert_false (carta_renderer_write_pdfs ((const CartaPrintable * const *) letters->pdata, letters->len,
+                                               CARTA_PAPER_A4, TRUE, CARTA_ENVELOPE_DL, "x", NULL, output,
+                                               NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
+  }
+}
+
+/* A short line is laid out unwrapped; one that turns out wider than its
+ * column after all is wrapped, never cut short. */
+static void
+test_wide_short_line (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(CartaPrintable) printable = make_letter (ivanov, 1);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autoptr(GString) wide = g_string_new (NULL);
+
+  if (!have_poppler ())
+    return;
+
+  /* Forty of the widest letters in a column that fits about forty average ones. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (wide, "Ш");
+  g_strfreev (printable->sender_lines);
+  printable->sender_lines = g_new0 (char *, 2);
+  printable->sender_lines[0] = g_strdup (wide->str);
+
+  path = write_pdf (printable, FALSE, NULL);
+  text = run_tool ("pdftotext", path, "1");
+  g_assert_null (strstr (text, "…"));
+  flat = g_strdelimit (g_strdup (text), "\n", ' ');
+  {
+    guint count = 0;
+
+    for (const char *p = strstr (flat, "Ш"); p != NULL; p = strstr (p + strlen ("Ш"), "Ш"))
+      count++;
+    g_assert_cmpuint (count, ==, 40);
+  }
+  /* It took more than one line. */
+  g_assert_null (strstr (text, wide->str));
+}
+
 static void
 test_write_error (void)
 {
@@ -343,6 +556,10 @@ main (int   argc,
   g_test_add_func ("/renderer/pdf", test_pdf);
   g_test_add_func ("/renderer/pdf-long-and-author", test_pdf_long_and_author);
   g_test_add_func ("/renderer/write-error", test_write_error);
+  g_test_add_func ("/renderer/pdfs", test_pdfs);
+  g_test_add_func ("/renderer/pdfs-order", test_pdfs_order);
+  g_test_add_func ("/renderer/pdfs-stopped", test_pdfs_stopped);
+  g_test_add_func ("/renderer/wide-short-line", test_wide_short_line);
 
   return g_test_run ();
 }
