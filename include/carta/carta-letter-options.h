@@ -6,6 +6,8 @@
 
 #include "carta-campaign.h"
 #include "carta-case.h"
+#include "carta-catalog.h"
+#include "carta-letter.h"
 #include "carta-target.h"
 #include "carta-template.h"
 
@@ -34,6 +36,11 @@ GPtrArray *carta_letter_options_for       (CartaCase          *person,
                                            CartaCampaign      *campaign);
 /* The language to start with: the first of @preferred (the writer's default
  * letter language, then the UI's) that the option has, else its first. */
+/* The option @letter was begun from, among those its case or campaign in
+ * @catalog offers, matched by template and addressee; NULL when the
+ * catalog no longer offers it. */
+CartaLetterOption *carta_letter_option_find (CartaCatalog *catalog,
+                                             CartaLetter  *letter);
 const char *carta_letter_option_pick_language (const CartaLetterOption *option,
                                                const char * const      *preferred);
 

@@ -104,6 +104,19 @@ gboolean        carta_renderer_write_pdfs       (const CartaPrintable * const *p
                                                  GOutputStream                *output,
                                                  GCancellable                 *cancellable,
                                                  GError                      **error);
+/* Writes the letters as one PDF to @file, as carta_renderer_write_pdfs(),
+ * replacing the file whole or not at all: after an error or cancellation
+ * it is as it was (or absent, if it was). */
+gboolean        carta_renderer_save_pdfs        (const CartaPrintable * const *printables,
+                                                 guint                         n_printables,
+                                                 CartaPaper                    paper,
+                                                 gboolean                      with_envelopes,
+                                                 CartaEnvelope                 envelope,
+                                                 const char                   *title,
+                                                 const char                   *author,
+                                                 GFile                        *file,
+                                                 GCancellable                 *cancellable,
+                                                 GError                      **error);
 
 /* The letter as plain UTF-8 text, in the order of the page: sender,
  * addressee, date, @subject (NULL: the printable's), body, signature; blocks

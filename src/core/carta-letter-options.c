@@ -152,3 +152,40 @@ carta_letter_option_pick_language (const CartaLetterOption *option,
 
   return option->languages[0];
 }
+
+CartaLetterOption *
+carta_letter_option_find (CartaCatalog *catalog,
+                          CartaLetter  *letter)
+{
+  const char *case_uid, *campaign_uid;
+  CartaEntity *person, *campaign;
+  g_autoptr(GPtrArray) options = NULL;
+
+  g_return_val_if_fail (CARTA_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (CARTA_IS_LETTER (letter), NULL);
+
+  case_uid = carta_letter_get_case_uid (letter);
+  campaign_uid = carta_letter_get_campaign_uid (letter);
+  person = case_uid ? carta_catalog_lookup (catalog, case_uid) : NULL;
+  campaign = campaign_uid ? carta_catalog_lookup (catalog, campaign_uid) : NULL;
+  if (!CARTA_IS_CASE (person))
+    person = NULL;
+  if (!CARTA_IS_CAMPAIGN (campaign))
+    campaign = NULL;
+  if (person == NULL && campaign == NULL)
+    return NULL;
+
+  options = carta_letter_options_for (CARTA_CASE (person), CARTA_CAMPAIGN (campaign));
+  for (guint i = 0; i < options->len; i++)
+    {
+      CartaLetterOption *option = g_ptr_array_index (options, i);
+      const char *target_uid = option->target ? carta_entity_get_uid (CARTA_ENTITY (option->target)) : NULL;
+
+      if (g_strcmp0 (carta_entity_get_uid (CARTA_ENTITY (option->template)),
+                     carta_letter_get_template_uid (letter)) == 0 &&
+          g_strcmp0 (target_uid, carta_letter_get_target_uid (letter)) == 0)
+        return g_ptr_array_steal_index (options, i);
+    }
+
+  return NULL;
+}

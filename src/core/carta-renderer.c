@@ -989,6 +989,55 @@ carta_renderer_write_pdf (const CartaPrintable *printable,
                                     output, cancellable, error);
 }
 
+/* Stops a replacement that failed: the file is left as it was, and a file
+ * that was not there before is not left half-written. */
+static void
+abandon_replacement (GFileOutputStream *output,
+                     GFile             *file,
+                     gboolean           existed)
+{
+  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+  /* Closing with a cancelled cancellable drops what was written to the
+   * file's temporary copy instead of putting it in the file's place. */
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (output), abandon, NULL);
+  if (!existed)
+    g_file_delete (file, NULL, NULL);
+}
+
+gboolean
+carta_renderer_save_pdfs (const CartaPrintable * const *printables,
+                          guint                         n_printables,
+                          CartaPaper                    paper,
+                          gboolean                      with_envelopes,
+                          CartaEnvelope                 envelope,
+                          const char                   *title,
+                          const char                   *author,
+                          GFile                        *file,
+                          GCancellable                 *cancellable,
+                          GError                      **error)
+{
+  g_autoptr(GFileOutputStream) output = NULL;
+  gboolean existed;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  existed = g_file_query_exists (file, NULL);
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+
+  if (!carta_renderer_write_pdfs (printables, n_printables, paper, with_envelopes, envelope, title, author,
+                                  G_OUTPUT_STREAM (output), cancellable, error))
+    {
+      abandon_replacement (output, file, existed);
+      return FALSE;
+    }
+
+  return g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, error);
+}
+
 static void
 append_block (GString    *text,
               const char *block)

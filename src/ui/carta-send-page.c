@@ -221,15 +221,12 @@ write_pdf_in_thread (GTask        *task,
 {
   SaveJob *job = task_data;
   GFile *file = g_object_get_data (G_OBJECT (task), "file");
-  g_autoptr(GFileOutputStream) output = NULL;
+  const CartaPrintable *printables[] = { job->printable };
   GError *error = NULL;
 
   /* Replaced whole, or not at all: a failed write leaves the old file. */
-  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
-  if (output == NULL ||
-      !carta_renderer_write_pdf (job->printable, job->paper, job->with_envelope, job->envelope,
-                                 job->title, job->author, G_OUTPUT_STREAM (output), cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (output), cancellable, &error))
+  if (!carta_renderer_save_pdfs (printables, 1, job->paper, job->with_envelope, job->envelope,
+                                 job->title, job->author, file, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;

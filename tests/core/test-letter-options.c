@@ -85,6 +85,47 @@ test_case_in_campaign (void)
   g_assert_true (option (options, 1)->person == ivanov);
 }
 
+/* A draft finds the letter it was begun from again, through the catalog. */
+static void
+test_find (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  g_autoptr(CartaCatalog) catalog = carta_catalog_new ();
+  CartaCampaign *campaign = g_ptr_array_index (carta_feed_get_campaigns (feed), 0);
+  g_autoptr(GPtrArray) options = carta_letter_options_for (NULL, campaign);
+  const char *campaign_uid = carta_entity_get_uid (CARTA_ENTITY (campaign));
+
+  carta_catalog_add_feed (catalog, feed);
+
+  for (guint i = 0; i < options->len; i++)
+    {
+      CartaLetterOption *expected = option (options, i);
+      g_autoptr(CartaLetter) letter =
+        carta_letter_new (campaign_uid,
+                          expected->person ? carta_entity_get_uid (CARTA_ENTITY (expected->person)) : NULL,
+                          expected->target ? carta_entity_get_uid (CARTA_ENTITY (expected->target)) : NULL,
+                          carta_entity_get_uid (CARTA_ENTITY (expected->template)));
+      g_autoptr(CartaLetterOption) found = carta_letter_option_find (catalog, letter);
+
+      g_assert_nonnull (found);
+      g_assert_true (found->template == expected->template);
+      g_assert_true (found->person == expected->person);
+      g_assert_true (found->target == expected->target);
+    }
+
+  /* A template or an addressee the catalog no longer has. */
+  {
+    g_autoptr(CartaLetter) gone = carta_letter_new (campaign_uid, NULL, NULL, "test:no-such-template");
+    g_autoptr(CartaLetter) nowhere = carta_letter_new ("test:no-such-campaign", NULL, NULL,
+                                                       carta_entity_get_uid (CARTA_ENTITY (option (options, 0)->template)));
+    g_autoptr(CartaLetterOption) none = carta_letter_option_find (catalog, gone);
+    g_autoptr(CartaLetterOption) nothing = carta_letter_option_find (catalog, nowhere);
+
+    g_assert_null (none);
+    g_assert_null (nothing);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -94,6 +135,7 @@ main (int   argc,
   g_test_add_func ("/letter-options/case-alone", test_case_alone);
   g_test_add_func ("/letter-options/campaign", test_campaign);
   g_test_add_func ("/letter-options/case-in-campaign", test_case_in_campaign);
+  g_test_add_func ("/letter-options/find", test_find);
 
   return g_test_run ();
 }

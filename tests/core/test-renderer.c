@@ -526,6 +526,76 @@ test_wide_short_line (void)
   g_assert_null (strstr (text, wide->str));
 }
 
+static gpointer
+cancel_soon (gpointer data)
+{
+  g_usleep (30 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+/* A save stopped half-way leaves the file as it was, or leaves none. */
+static void
+test_save_pdfs_stopped (void)
+{
+  g_autoptr(CartaFeed) feed = carta_test_load_good_feed ("test");
+  CartaCase *ivanov = g_ptr_array_index (carta_feed_get_cases (feed), 0);
+  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_printable_free);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "saved", NULL);
+  g_autofree char *old_path = g_build_filename (dir, "old.pdf", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.pdf", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  /* Enough letters to take far longer than the cancellation does to come. */
+  for (guint i = 0; i < 2000; i++)
+    g_ptr_array_add (letters, make_letter (ivanov, 3));
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (old_path, "the letters saved before", -1, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GFile *file = i == 0 ? old_file : new_file;
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GThread) canceller = g_thread_new ("cancel", cancel_soon, cancellable);
+      g_autoptr(GError) stopped = NULL;
+
+      g_assert_false (carta_renderer_save_pdfs ((const CartaPrintable * const *) letters->pdata, letters->len,
+                                                CARTA_PAPER_A4, FALSE, CARTA_ENVELOPE_DL, "x", NULL, file,
+                                                cancellable, &stopped));
+      g_assert_error (stopped, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_thread_join (g_steal_pointer (&canceller));
+    }
+
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "the letters saved before");
+  g_assert_false (g_file_query_exists (new_file, NULL));
+  /* No temporary copy is left behind either. */
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+    guint n = 0;
+
+    g_assert_no_error (error);
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* And one that is not stopped replaces it. */
+  g_ptr_array_set_size (letters, 2);
+  g_assert_true (carta_renderer_save_pdfs ((const CartaPrintable * const *) letters->pdata, letters->len,
+                                           CARTA_PAPER_A4, FALSE, CARTA_ENVELOPE_DL, "x", NULL, old_file,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (old_path, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+}
+
 static void
 test_write_error (void)
 {
@@ -560,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/renderer/pdfs-order", test_pdfs_order);
   g_test_add_func ("/renderer/pdfs-stopped", test_pdfs_stopped);
   g_test_add_func ("/renderer/wide-short-line", test_wide_short_line);
+  g_test_add_func ("/renderer/save-pdfs-stopped", test_save_pdfs_stopped);
 
   return g_test_run ();
 }
