@@ -447,6 +447,19 @@ letter_blocks (const CartaPrintable *printable,
   if (printable->signature)
     add_block (blocks, g_strdup (printable->signature), BODY_FONT, content, PANGO_ALIGN_LEFT, MARGIN_SIDE, 4);
 
+  /* Left above is where lines start, right where they end (the date): in
+   * a right-to-left letter they start on the right. Pango flips it again
+   * for lines that run the other way, such as an address in Russian. */
+  for (guint i = 0; rtl && i < blocks->len; i++)
+    {
+      Block *block = &g_array_index (blocks, Block, i);
+
+      if (block->alignment == PANGO_ALIGN_LEFT)
+        block->alignment = PANGO_ALIGN_RIGHT;
+      else if (block->alignment == PANGO_ALIGN_RIGHT)
+        block->alignment = PANGO_ALIGN_LEFT;
+    }
+
   return blocks;
 }
 

@@ -596,6 +596,63 @@ test_save_pdfs_stopped (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 }
 
+/* The leftmost and rightmost columns with ink on page 1 of @printable. */
+static void
+ink_columns (CartaPrintable *printable,
+             int            *left,
+             int            *right)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 596, 842);
+  cairo_t *cr = cairo_create (surface);
+  const unsigned char *data;
+  int stride;
+
+  carta_renderer_draw_page (printable, CARTA_PAPER_A4, 0, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  *left = G_MAXINT;
+  *right = -1;
+  for (int y = 0; y < 842; y++)
+    for (int x = 0; x < 596; x++)
+      if (((const guint32 *) (data + y * stride))[x] >> 24 != 0)
+        {
+          *left = MIN (*left, x);
+          *right = MAX (*right, x);
+        }
+  cairo_surface_destroy (surface);
+}
+
+/* A right-to-left letter starts its lines on the right, and puts the date
+ * on the left; a left-to-right one the other way round. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr(CartaPrintable) hebrew = carta_printable_new ();
+  g_autoptr(CartaPrintable) russian = carta_printable_new ();
+  g_autoptr(CartaPrintable) hebrew_date = carta_printable_new ();
+  int left, right;
+
+  hebrew->language = g_strdup ("he");
+  hebrew->body = g_strdup ("שלום רב,");
+  russian->language = g_strdup ("ru");
+  russian->body = g_strdup ("Здравствуйте!");
+  hebrew_date->language = g_strdup ("he");
+  hebrew_date->date = g_strdup ("22 בנובמבר 2026");
+
+  /* The page is 595 points wide, with 71-point margins. */
+  ink_columns (hebrew, &left, &right);
+  g_assert_cmpint (left, >, 300);
+  g_assert_cmpint (right, <=, 525);
+  ink_columns (russian, &left, &right);
+  g_assert_cmpint (left, >=, 70);
+  g_assert_cmpint (right, <, 300);
+  ink_columns (hebrew_date, &left, &right);
+  g_assert_cmpint (right, <, 300);
+}
+
 static void
 test_write_error (void)
 {
@@ -631,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/renderer/pdfs-stopped", test_pdfs_stopped);
   g_test_add_func ("/renderer/wide-short-line", test_wide_short_line);
   g_test_add_func ("/renderer/save-pdfs-stopped", test_save_pdfs_stopped);
+  g_test_add_func ("/renderer/right-to-left", test_right_to_left);
 
   return g_test_run ();
 }
