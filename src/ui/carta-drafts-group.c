@@ -5,6 +5,8 @@
  * Each draft is a row: what letter, to whom, when it was last changed.
  * Activating it reopens the composer where the writer left; its delete
  * button removes it, and an Undo button brings it back for a while.
+ * Save All as PDF puts every letter written so far into one PDF, to print
+ * them together after a letter-writing evening.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 
 #include "carta-composer.h"
 #include "carta-drafts-group.h"
+#include "carta-window.h"
 
 /* How long a deleted draft can be brought back. */
 #define UNDO_TIMEOUT_S 10
@@ -29,6 +32,10 @@ struct _CartaDraftsGroup
   GtkListBox          *list;
   GtkRevealer         *undo_revealer;
   GtkLabel            *undo_label;
+  GtkWidget           *save_all_button;
+
+  GCancellable        *cancellable;
+  guint                saving;
 };
 
 G_DEFINE_FINAL_TYPE (CartaDraftsGroup, carta_drafts_group, ADW_TYPE_BIN)
@@ -115,6 +122,250 @@ make_row (CartaDraftsGroup *self,
   return row;
 }
 
+/* ------------------------------------------------------------------------
+ * Save All as PDF
+ */
+
+/* The drafts that have a text: those begun but not yet written are left out. */
+static GPtrArray *
+written_letters (CartaDraftsGroup *self)
+{
+  GPtrArray *letters = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = self->drafts ? g_list_model_get_n_items (G_LIST_MODEL (self->drafts)) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CartaLetter) letter = g_list_model_get_item (G_LIST_MODEL (self->drafts), i);
+      const char *body = carta_letter_get_body (letter);
+
+      while (body != NULL && g_ascii_isspace (*body))
+        body++;
+      if (body != NULL && *body != '\0' && carta_letter_get_language (letter) != NULL)
+        g_ptr_array_add (letters, g_steal_pointer (&letter));
+    }
+
+  return letters;
+}
+
+typedef struct
+{
+  GPtrArray  *printables;  /* CartaPrintable */
+  GPtrArray  *records;     /* CartaDelivery, for the history: letters to the example person have none */
+  CartaPaper  paper;
+} SaveAllJob;
+
+static void
+save_all_job_free (SaveAllJob *job)
+{
+  g_ptr_array_unref (job->printables);
+  g_ptr_array_unref (job->records);
+  g_free (job);
+}
+
+static void
+save_all_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  SaveAllJob *job = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+
+  if (!carta_renderer_save_pdfs ((const CartaPrintable * const *) job->printables->pdata, job->printables->len,
+                                 job->paper, FALSE, CARTA_ENVELOPE_DL, _("Letters"), NULL, file, cancellable,
+                                 &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_toast (CartaDraftsGroup *self,
+            const char       *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  if (CARTA_IS_WINDOW (root))
+    carta_window_add_toast (CARTA_WINDOW (root), adw_toast_new (escaped));
+}
+
+static void
+on_recorded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CartaDraftsGroup) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!carta_history_append_finish (CARTA_HISTORY (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message = g_strdup_printf (_("The letters were saved, but could not be added to the "
+                                                    "history: %s"), error->message);
+      show_toast (self, message);
+    }
+}
+
+static void
+on_saved_all (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CartaDraftsGroup *self = CARTA_DRAFTS_GROUP (source);
+  SaveAllJob *job = g_task_get_task_data (G_TASK (result));
+  GFile *file = g_object_get_data (G_OBJECT (result), "file");
+  CartaHistory *history = self->application ? carta_application_get_history (self->application) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  self->saving--;
+  if (self->save_all_button != NULL)
+    gtk_widget_set_sensitive (self->save_all_button, self->saving == 0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        message = g_strdup_printf (_("“%s” could not be saved: the disk is full. Your letters are safe in Carta."),
+                                   name);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        message = g_strdup_printf (_("“%s” could not be saved: you may not write in that folder. "
+                                     "Your letters are safe in Carta."), name);
+      else
+        message = g_strdup_printf (_("“%s” could not be saved: %s. Your letters are safe in Carta."),
+                                   name, error->message);
+      show_toast (self, message);
+      return;
+    }
+
+  message = g_strdup_printf (ngettext ("%u letter saved in “%s”", "%u letters saved in “%s”",
+                                       job->printables->len),
+                             job->printables->len, name);
+  show_toast (self, message);
+
+  for (guint i = 0; history != NULL && i < job->records->len; i++)
+    carta_history_append_async (history, g_ptr_array_index (job->records, i), self->cancellable, on_recorded,
+                                g_object_ref (self));
+}
+
+/* Whom a letter is to, by name, as the history keeps it. */
+static const char *
+recipient_name (CartaLetter *letter,
+                CartaCase   *person,
+                CartaTarget *target)
+{
+  const char *name = carta_letter_get_value (letter, CARTA_VALUE_TARGET_NAME);
+
+  if (target != NULL && !carta_target_get_user_supplied (target))
+    return carta_text_get_ui (carta_target_get_title (target));
+  if (name != NULL && *name != '\0')
+    return name;
+  return person ? carta_case_get_name (person) : NULL;
+}
+
+void
+carta_drafts_group_save_all_to (CartaDraftsGroup *self,
+                                GFile            *file)
+{
+  CartaCatalog *catalog;
+  CartaProfileStore *profiles;
+  g_autoptr(GPtrArray) letters = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GTask) task = NULL;
+  SaveAllJob *job;
+
+  g_return_if_fail (CARTA_IS_DRAFTS_GROUP (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->application != NULL);
+
+  letters = written_letters (self);
+  if (letters->len == 0)
+    return;
+
+  catalog = carta_application_get_catalog (self->application);
+  profiles = carta_application_get_profiles (self->application);
+  job = g_new0 (SaveAllJob, 1);
+  job->printables = g_ptr_array_new_with_free_func ((GDestroyNotify) carta_printable_free);
+  job->records = g_ptr_array_new_with_free_func (g_object_unref);
+  job->paper = carta_application_get_paper (self->application);
+
+  for (guint i = 0; i < letters->len; i++)
+    {
+      CartaLetter *letter = g_ptr_array_index (letters, i);
+      g_autoptr(CartaLetterOption) option = carta_letter_option_find (catalog, letter);
+      const char *case_uid = carta_letter_get_case_uid (letter);
+      const char *profile_id = carta_letter_get_profile_id (letter);
+      CartaCase *person = option ? option->person : NULL;
+      CartaTarget *target = option ? option->target : NULL;
+      CartaProfile *profile = profile_id && profiles ? carta_profile_store_lookup (profiles, profile_id) : NULL;
+
+      /* A letter about a cause names its person only through the case. */
+      if (person == NULL && case_uid != NULL && CARTA_IS_CASE (carta_catalog_lookup (catalog, case_uid)))
+        person = CARTA_CASE (carta_catalog_lookup (catalog, case_uid));
+
+      g_ptr_array_add (job->printables, carta_compose_printable (letter, person, target, profile, now));
+      /* Letters to the example person never leave, and are not counted. */
+      if (person == NULL || !carta_case_get_is_demo (person))
+        g_ptr_array_add (job->records,
+                         carta_delivery_new_record (CARTA_DELIVERY_PDF, recipient_name (letter, person, target),
+                                                    carta_letter_get_campaign_uid (letter), case_uid,
+                                                    carta_letter_get_language (letter)));
+    }
+
+  task = g_task_new (self, self->cancellable, on_saved_all, NULL);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_all_job_free);
+  g_task_set_source_tag (task, carta_drafts_group_save_all_to);
+  self->saving++;
+  gtk_widget_set_sensitive (self->save_all_button, FALSE);
+  g_task_run_in_thread (task, save_all_in_thread);
+}
+
+static void
+on_save_all_chosen (GtkNativeDialog  *dialog,
+                    int               response,
+                    CartaDraftsGroup *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        carta_drafts_group_save_all_to (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_save_all_clicked (CartaDraftsGroup *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Save All as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* Translators: the file name offered for all the letters saved together */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Letters.pdf"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_all_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+gboolean
+carta_drafts_group_get_saving (CartaDraftsGroup *self)
+{
+  g_return_val_if_fail (CARTA_IS_DRAFTS_GROUP (self), FALSE);
+  return self->saving > 0;
+}
+
 static void
 rebuild (CartaDraftsGroup *self)
 {
@@ -148,6 +399,12 @@ rebuild (CartaDraftsGroup *self)
     adw_preferences_group_set_description (self->group, NULL);
 
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+  {
+    g_autoptr(GPtrArray) written = written_letters (self);
+
+    gtk_widget_set_visible (self->save_all_button, written->len > 0);
+    gtk_widget_set_sensitive (self->save_all_button, self->saving == 0);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self),
                           n > 0 || self->deleted != NULL || (problems != NULL && problems->len > 0));
 }
@@ -229,6 +486,8 @@ carta_drafts_group_dispose (GObject *object)
   CartaDraftsGroup *self = CARTA_DRAFTS_GROUP (object);
 
   g_clear_handle_id (&self->undo_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->drafts != NULL)
     g_signal_handlers_disconnect_by_data (self->drafts, self);
   if (self->application != NULL)
@@ -253,6 +512,8 @@ carta_drafts_group_class_init (CartaDraftsGroupClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CartaDraftsGroup, list);
   gtk_widget_class_bind_template_child (widget_class, CartaDraftsGroup, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, CartaDraftsGroup, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, CartaDraftsGroup, save_all_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_all_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, carta_drafts_group_undo);
 }
@@ -261,6 +522,7 @@ static void
 carta_drafts_group_init (CartaDraftsGroup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 void

@@ -22,5 +22,11 @@ void   carta_drafts_group_delete          (CartaDraftsGroup *self,
                                            guint             index);
 /* Undoes the last deletion, as the Undo button does. */
 void   carta_drafts_group_undo            (CartaDraftsGroup *self);
+/* Saves every written draft into one PDF at @file, in a worker thread, as
+ * Save All as PDF does once a file is chosen. */
+void   carta_drafts_group_save_all_to     (CartaDraftsGroup *self,
+                                           GFile            *file);
+/* Whether a Save All as PDF is under way. */
+gboolean carta_drafts_group_get_saving    (CartaDraftsGroup *self);
 
 G_END_DECLS

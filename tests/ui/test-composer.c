@@ -454,6 +454,70 @@ test_drafts_list (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Save All as PDF: every written letter in one PDF, to print together. */
+static void
+test_save_all (void)
+{
+  CartaWindow *window = main_window ();
+  CartaDraftsGroup *group = carta_window_get_drafts_group (window);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "Letters.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GtkWidget *button;
+  gint64 deadline;
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_resize (GTK_WINDOW (window), 1200, 800);
+  button = ui_test_find_button (GTK_WIDGET (window), "_Save All as PDF…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  ui_test_save_screenshot (GTK_WINDOW (window), "composer-7-save-all");
+  /* The narrowest the page beside the list gets. */
+  ui_test_resize (GTK_WINDOW (window), 720, 800);
+  ui_test_save_screenshot (GTK_WINDOW (window), "composer-7-save-all-720");
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  carta_drafts_group_save_all_to (group, file);
+  g_assert_true (carta_drafts_group_get_saving (group));
+  /* One save at a time. */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (carta_drafts_group_get_saving (group) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (carta_drafts_group_get_saving (group));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+
+  /* The letter written above, as on paper. */
+  {
+    const char *argv[] = { pdftotext, path, "-", NULL };
+    g_autoptr(GError) error = NULL;
+    int status;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  {
+    CartaDraftStore *drafts = carta_application_get_drafts (app);
+    g_autoptr(CartaLetter) letter = g_list_model_get_item (G_LIST_MODEL (drafts), 0);
+    g_autofree char *first_line = g_strdup (carta_letter_get_body (letter));
+    char *end = strchr (first_line, '\n');
+
+    if (end != NULL)
+      *end = '\0';
+    g_assert_cmpstr (first_line, !=, "");
+    g_assert_nonnull (strstr (text, first_line));
+  }
+}
+
 static void
 test_profiles_in_preferences (void)
 {
@@ -562,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/composer/preview", test_preview);
   g_test_add_func ("/composer/draft", test_draft);
   g_test_add_func ("/composer/drafts-list", test_drafts_list);
+  g_test_add_func ("/composer/save-all", test_save_all);
   g_test_add_func ("/composer/profiles-in-preferences", test_profiles_in_preferences);
 
   status = g_test_run ();

@@ -125,6 +125,11 @@ ui_test_find_button (GtkWidget  *root,
     return NULL;
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
     return root;
+  /* A button with an icon beside its label. */
+  if (GTK_IS_BUTTON (root) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root))) &&
+      g_strcmp0 (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (root)))),
+                 label) == 0)
+    return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
