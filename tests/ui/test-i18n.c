@@ -187,6 +187,25 @@ test_composer (void)
   gtk_window_destroy (GTK_WINDOW (composer));
 }
 
+/* The letter written above is listed on a new window's first page, with
+ * Save All as PDF beside the list. */
+static void
+test_drafts (void)
+{
+  CartaWindow *window = carta_window_new (app);
+  g_autofree char *name = shot ("drafts");
+  CartaDraftsGroup *group = carta_window_get_drafts_group (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_resize (GTK_WINDOW (window), 1200, 800);
+  ui_test_wait_ms (200);
+  g_assert_cmpstr (carta_window_get_content (window), ==, "empty");
+  g_assert_cmpuint (carta_drafts_group_get_n_drafts (group), ==, 1);
+  assert_no_english (GTK_WIDGET (window), "drafts");
+  ui_test_save_screenshot (GTK_WINDOW (window), name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 disable_animations (void)
 {
@@ -237,6 +256,7 @@ main (int   argc,
 
   g_test_add_func ("/i18n/main-window", test_main_window);
   g_test_add_func ("/i18n/composer", test_composer);
+  g_test_add_func ("/i18n/drafts", test_drafts);
 
   status = g_test_run ();
 
