@@ -991,6 +991,60 @@ disable_animations (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
+static gboolean
+drafts_group_idle (gpointer data)
+{
+  return !carta_drafts_group_get_saving (data);
+}
+
+/* Save All as PDF on the first page: every written draft in one PDF, each
+ * recorded in the history; a folder that cannot be written records none. */
+static void
+test_save_all_drafts (void)
+{
+  g_autoptr(CartaProfile) profile = add_profile ();
+  g_autoptr(CartaLetter) letter = carta_letter_new ("test:release", "test:ivanov", NULL, "test:hello");
+  CartaDraftStore *drafts = carta_application_get_drafts (app);
+  CartaHistory *history = carta_application_get_history (app);
+  CartaWindow *window = NULL;
+  CartaDraftsGroup *group;
+  g_autofree char *path = g_build_filename (home, "all-letters.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) nowhere = g_file_new_for_path ("/proc/carta-cannot-write-here.pdf");
+  g_autofree char *text = NULL;
+  guint total, for_ivanov;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (CARTA_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  group = carta_window_get_drafts_group (window);
+
+  carta_letter_set_language (letter, "ru");
+  carta_letter_set_profile_id (letter, carta_profile_get_id (profile));
+  carta_letter_set_body (letter, "Здравствуйте, Иван Иванович!\n\nПишу Вам после вечера писем.\n\nС теплом,");
+  g_assert_true (carta_draft_store_add (drafts, letter));
+
+  /* A folder that cannot be written: nothing saved, nothing recorded. */
+  total = carta_history_get_total (history);
+  carta_drafts_group_save_all_to (group, nowhere);
+  wait_until (drafts_group_idle, group);
+  ui_test_wait_ms (100);
+  g_assert_cmpuint (carta_history_get_total (history), ==, total);
+
+  for_ivanov = carta_history_count_for_case (history, "test:ivanov");
+  carta_drafts_group_save_all_to (group, file);
+  wait_until (drafts_group_idle, group);
+  text = run_tool ("pdftotext", path, "-");
+  g_assert_nonnull (strstr (text, "Пишу Вам после вечера писем."));
+  g_assert_nonnull (strstr (text, "Иванову Ивану Ивановичу, 1980 г.р."));
+  g_assert_nonnull (strstr (text, "Anna Example"));
+  wait_until (history_has, GUINT_TO_POINTER (total + 1));
+  g_assert_cmpuint (carta_history_count_for_case (history, "test:ivanov"), ==, for_ivanov + 1);
+
+  carta_draft_store_delete (drafts, letter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1074,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/send/submit-and-follow", test_submit_and_follow);
   g_test_add_func ("/send/osdi-needs-token-and-email", test_osdi_needs_token_and_email);
   g_test_add_func ("/send/send-page-screenshots", test_send_page_screenshots);
+  g_test_add_func ("/send/save-all-drafts", test_save_all_drafts);
 
   status = g_test_run ();
 
