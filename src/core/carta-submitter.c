@@ -211,15 +211,16 @@ build_osdi (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* @message says which part of the letter is not text, in a whole
+ * sentence, so that translations need not fit a word into one. */
 static gboolean
 check_utf8 (const char  *value,
-            const char  *what,
+            const char  *message,
             GError     **error)
 {
   if (value == NULL || g_utf8_validate (value, -1, NULL))
     return TRUE;
-  g_set_error (error, CARTA_SUBMITTER_ERROR, CARTA_SUBMITTER_ERROR_INCOMPLETE,
-               _("The letter’s %s is not valid text"), what);
+  g_set_error_literal (error, CARTA_SUBMITTER_ERROR, CARTA_SUBMITTER_ERROR_INCOMPLETE, message);
   return FALSE;
 }
 
@@ -243,10 +244,12 @@ carta_submitter_build_body (CartaDeliveryChannel    channel,
                            _("The letter is empty"));
       return NULL;
     }
-  if (!check_utf8 (submission->body, _("text"), error) ||
-      !check_utf8 (submission->subject, _("subject"), error) ||
-      !check_utf8 (submission->recipient_name, _("recipient"), error) ||
-      !check_utf8 (submission->sender_name, _("sender"), error))
+  if (!check_utf8 (submission->body, _("The letter’s text contains characters that are not valid text"), error) ||
+      !check_utf8 (submission->subject, _("The subject contains characters that are not valid text"), error) ||
+      !check_utf8 (submission->recipient_name,
+                   _("The recipient’s name contains characters that are not valid text"), error) ||
+      !check_utf8 (submission->sender_name, _("The sender’s name contains characters that are not valid text"),
+                   error))
     return NULL;
 
   if (channel == CARTA_DELIVERY_OSDI)

@@ -1044,6 +1044,18 @@ test_osdi (Fixture       *f,
   g_clear_error (&error);
   submission.sender_email = "anna@example.org";
 
+  /* Bytes that are not UTF-8 are refused, naming where they are. */
+  {
+    const char *subject = submission.subject;
+
+    submission.subject = "Letter \xff\xfe";
+    g_assert_null (carta_submitter_build_body (CARTA_DELIVERY_OSDI, &submission, &error));
+    g_assert_error (error, CARTA_SUBMITTER_ERROR, CARTA_SUBMITTER_ERROR_INCOMPLETE);
+    g_assert_nonnull (strstr (error->message, "subject"));
+    g_clear_error (&error);
+    submission.subject = subject;
+  }
+
   body = carta_submitter_build_body (CARTA_DELIVERY_OSDI, &submission, &error);
   g_assert_no_error (error);
   json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), &error);
